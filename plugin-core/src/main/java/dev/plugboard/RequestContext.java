@@ -1,0 +1,130 @@
+package dev.plugboard;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The current HTTP request as a {@link BeforeRequestPlugin} sees it, and as write hooks see it
+ * through {@link WriteContext#request()} when a write happens inside a request.
+ *
+ * <p>A context belongs to one request and one thread; do not keep it after the hook returns.
+ *
+ * @since 0.1.0
+ */
+public interface RequestContext {
+
+	/** Request attribute under which the current context is stored. */
+	String ATTRIBUTE = RequestContext.class.getName();
+
+	/**
+	 * The HTTP method, upper case.
+	 * @return the method, such as {@code GET}
+	 */
+	String method();
+
+	/**
+	 * The request path within the application, without the context path and query string.
+	 * @return the path, starting with {@code /}
+	 */
+	String path();
+
+	/**
+	 * The first value of a request header.
+	 * @param name the header name, case-insensitive
+	 * @return the value, or {@code null} when absent
+	 */
+	@Nullable String header(String name);
+
+	/**
+	 * The address of the client or of the last proxy, as the servlet container reports it.
+	 * @return the remote IP address
+	 */
+	String remoteAddress();
+
+	/**
+	 * The authenticated principal, if any plugin or the container set one.
+	 * @return the principal, or {@code null}
+	 */
+	@Nullable Principal principal();
+
+	/**
+	 * Authenticate the request: later plugins, filters and controllers see this principal through
+	 * {@link HttpServletRequest#getUserPrincipal()}.
+	 * @param principal the principal
+	 */
+	void setPrincipal(Principal principal);
+
+	/**
+	 * A request attribute.
+	 * @param name the attribute name
+	 * @return the value, or {@code null}
+	 */
+	@Nullable Object attribute(String name);
+
+	/**
+	 * Set a request attribute, visible to later plugins and to the application.
+	 * @param name the attribute name
+	 * @param value the value
+	 */
+	void setAttribute(String name, Object value);
+
+	/**
+	 * The correlation id of this request: the one a plugin set with {@link #setRequestId(String)},
+	 * or one generated on first use. It names the request in logs and in 500 problem bodies.
+	 * @return the request id
+	 */
+	String requestId();
+
+	/**
+	 * Set the correlation id of this request (the request-id plugin does this).
+	 * @param requestId a safe token
+	 */
+	void setRequestId(String requestId);
+
+	/**
+	 * Set a response header, replacing any value already set.
+	 * @param name the header name
+	 * @param value the value
+	 */
+	void setResponseHeader(String name, String value);
+
+	/**
+	 * Answer the request now with the given status and the response headers set so far; the
+	 * remaining plugins and the application are skipped. Use it for answers that are not errors,
+	 * such as a CORS preflight's 204; reject with a {@link PluginException} instead.
+	 * @param status the HTTP status
+	 */
+	void respond(int status);
+
+	/**
+	 * Whether a plugin answered the request with {@link #respond(int)}.
+	 * @return whether the request was answered
+	 */
+	boolean responded();
+
+	/**
+	 * The request body, read into memory once and replayed to the application. Only plugins that
+	 * must see the raw bytes (signature checks) should call it: it buffers the whole body.
+	 * @param maxBytes the largest body accepted
+	 * @return the body bytes, empty when there is none
+	 * @throws PayloadTooLarge when the body is larger than {@code maxBytes}
+	 */
+	byte[] cachedBody(int maxBytes);
+
+	/**
+	 * The servlet request, for Spring utilities that need it (such as a {@code CorsProcessor}).
+	 * Prefer the methods above.
+	 * @return the current servlet request
+	 */
+	HttpServletRequest servletRequest();
+
+	/**
+	 * The servlet response, for Spring utilities that need it. Prefer the methods above.
+	 * @return the current servlet response
+	 */
+	HttpServletResponse servletResponse();
+
+}

@@ -1,0 +1,394 @@
+package dev.plugboard.runtime;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import dev.plugboard.AfterWriteContext;
+import dev.plugboard.AfterWritePlugin;
+import dev.plugboard.BeforeRequestPlugin;
+import dev.plugboard.BeforeWriteContext;
+import dev.plugboard.BeforeWritePlugin;
+import dev.plugboard.OnError;
+import dev.plugboard.PluginException;
+import dev.plugboard.RequestContext;
+import dev.plugboard.RoutesPlugin;
+import dev.plugboard.WriteOp;
+import dev.plugboard.runtime.HookObserver.Outcome;
+
+/**
+ * Dispatches hooks to the enabled plugins in order, with the fault policy of the design: a
+ * {@link PluginException} is attributed to its plugin and propagated; any other exception is a
+ * fault, logged once and counted, then contained or turned into a {@link PluginFaultException}.
+ *
+ * <p>The per-hook arrays are computed once; dispatching through no-op plugins allocates nothing.
+ * Thread-safe.
+ */
+public final class PluginRuntime {
+
+	private static final Logger logger = LoggerFactory.getLogger(PluginRuntime.class);
+
+	private static final RegisteredPlugin[] NONE = {};
+
+	private final PluginRegistry registry;
+
+	private final HookObserver observer;
+
+	private final int sampleMask;
+
+	private final DeferredExecutor deferred;
+
+	private final RegisteredPlugin[] beforeRequest;
+
+	private final BeforeRequestPlugin[] beforeRequestHooks;
+
+	private final RegisteredPlugin[] beforeWrite;
+
+	private final RegisteredPlugin[] afterWrite;
+
+	private final Map<String, WriteChains> chainsByAggregate = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a runtime.
+	 * @param registry the resolved plugins
+	 * @param observer where timings and outcomes go
+	 * @param deferred the executor for deferred after-write work
+	 */
+	public PluginRuntime(PluginRegistry registry, HookObserver observer, DeferredExecutor deferred) {
+		this.registry = registry;
+		this.observer = observer;
+		int interval = observer.sampleInterval();
+		if (interval != 0 && Integer.bitCount(interval) != 1) {
+			throw new IllegalArgumentException("Sample interval must be a power of two, was " + interval);
+		}
+		this.sampleMask = interval - 1;
+		this.deferred = deferred;
+		this.beforeRequest = withHook(registry, Hook.BEFORE_REQUEST);
+		this.beforeRequestHooks = new BeforeRequestPlugin[this.beforeRequest.length];
+		for (int i = 0; i < this.beforeRequest.length; i++) {
+			this.beforeRequestHooks[i] = (BeforeRequestPlugin) this.beforeRequest[i].plugin();
+		}
+		this.beforeWrite = withHook(registry, Hook.BEFORE_WRITE);
+		this.afterWrite = withHook(registry, Hook.AFTER_WRITE);
+	}
+
+	private static RegisteredPlugin[] withHook(PluginRegistry registry, Hook hook) {
+		return registry.enabled().stream().filter((plugin) -> plugin.hooks().contains(hook)).toArray(RegisteredPlugin[]::new);
+	}
+
+	public PluginRegistry registry() {
+		return this.registry;
+	}
+
+	public DeferredExecutor deferred() {
+		return this.deferred;
+	}
+
+	/**
+	 * Whether any enabled plugin has a before-request hook.
+	 * @return whether the filter has work to do
+	 */
+	public boolean hasBeforeRequestHooks() {
+		return this.beforeRequest.length > 0;
+	}
+
+	/**
+	 * Whether any enabled plugin has a write hook.
+	 * @return whether the repository interceptor has work to do
+	 */
+	public boolean hasWriteHooks() {
+		return this.beforeWrite.length > 0 || this.afterWrite.length > 0;
+	}
+
+	/**
+	 * The routes of the enabled route plugins, in order.
+	 * @return the plugins
+	 */
+	public List<RegisteredPlugin> routePlugins() {
+		return this.registry.enabled().stream().filter((plugin) -> plugin.plugin() instanceof RoutesPlugin).toList();
+	}
+
+	/**
+	 * Run the before-request hooks until one answers the request.
+	 * @param request the request
+	 * @throws PluginException when a plugin rejects, attributed to it
+	 * @throws PluginFaultException when a fail-closed plugin faults
+	 */
+	public void beforeRequest(RequestContext request) {
+		if (this.sampleMask >= 0 && (ThreadLocalRandom.current().nextInt() & this.sampleMask) == 0) {
+			beforeRequestTimed(request);
+			return;
+		}
+		BeforeRequestPlugin[] hooks = this.beforeRequestHooks;
+		for (int i = 0; i < hooks.length; i++) {
+			try {
+				hooks[i].beforeRequest(request);
+			}
+			catch (RuntimeException ex) {
+				requestFailure(this.beforeRequest[i], request, ex);
+			}
+			if (request.responded()) {
+				return;
+			}
+		}
+	}
+
+	private void beforeRequestTimed(RequestContext request) {
+		for (int i = 0; i < this.beforeRequestHooks.length; i++) {
+			RegisteredPlugin plugin = this.beforeRequest[i];
+			long start = System.nanoTime();
+			try {
+				this.beforeRequestHooks[i].beforeRequest(request);
+				this.observer.timed(plugin, Hook.BEFORE_REQUEST, Outcome.SUCCESS, System.nanoTime() - start);
+			}
+			catch (RuntimeException ex) {
+				this.observer.timed(plugin, Hook.BEFORE_REQUEST,
+						(ex instanceof PluginException) ? Outcome.REJECTED : Outcome.FAULT, System.nanoTime() - start);
+				requestFailure(plugin, request, ex);
+			}
+			if (request.responded()) {
+				return;
+			}
+		}
+	}
+
+	private void requestFailure(RegisteredPlugin plugin, RequestContext request, RuntimeException ex) {
+		if (ex instanceof PluginException rejection) {
+			this.observer.outcome(plugin, Hook.BEFORE_REQUEST, Outcome.REJECTED);
+			throw rejection.attributeTo(plugin.id());
+		}
+		PluginFaultException fault = fault(plugin, Hook.BEFORE_REQUEST, request.requestId(), ex);
+		if (plugin.onError() == OnError.FAIL_CLOSED) {
+			throw fault;
+		}
+	}
+
+	/**
+	 * Run the before-write hooks that apply to an aggregate on one entity.
+	 * @param op the operation
+	 * @param entity the entity
+	 * @param aggregate the aggregate name
+	 * @param request the current request, if any
+	 * @return the entity to write: the same one, or a replacement set by a hook
+	 * @throws PluginException when a plugin rejects the write
+	 * @throws PluginFaultException when a plugin faults; the write must not happen
+	 */
+	public Object beforeWrite(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request) {
+		RegisteredPlugin[] plugins = chains(aggregate).beforeWrite;
+		if (plugins.length == 0) {
+			return entity;
+		}
+		WriteCall call = new WriteCall(op, entity, aggregate, request, null);
+		boolean timed = sampled();
+		for (RegisteredPlugin plugin : plugins) {
+			call.current = plugin;
+			long start = timed ? System.nanoTime() : 0;
+			try {
+				((BeforeWritePlugin) plugin.plugin()).beforeWrite(call);
+				if (timed) {
+					this.observer.timed(plugin, Hook.BEFORE_WRITE, Outcome.SUCCESS, System.nanoTime() - start);
+				}
+			}
+			catch (PluginException ex) {
+				this.observer.outcome(plugin, Hook.BEFORE_WRITE, Outcome.REJECTED);
+				throw ex.attributeTo(plugin.id());
+			}
+			catch (RuntimeException ex) {
+				throw fault(plugin, Hook.BEFORE_WRITE, correlationId(request), ex);
+			}
+		}
+		return call.entity;
+	}
+
+	/**
+	 * Run the after-write hooks that apply to an aggregate on one written entity. Faults are
+	 * contained, except database errors, which must abort the transaction.
+	 * @param op the operation
+	 * @param entity the entity as saved
+	 * @param id the entity's id
+	 * @param aggregate the aggregate name
+	 * @param request the current request, if any
+	 * @throws PluginFaultException when a hook's database work failed
+	 */
+	public void afterWrite(WriteOp op, Object entity, @Nullable Object id, String aggregate,
+			@Nullable RequestContext request) {
+		RegisteredPlugin[] plugins = chains(aggregate).afterWrite;
+		if (plugins.length == 0) {
+			return;
+		}
+		WriteCall call = new WriteCall(op, entity, aggregate, request, id);
+		boolean timed = sampled();
+		for (RegisteredPlugin plugin : plugins) {
+			call.current = plugin;
+			long start = timed ? System.nanoTime() : 0;
+			try {
+				((AfterWritePlugin) plugin.plugin()).afterWrite(call);
+				if (timed) {
+					this.observer.timed(plugin, Hook.AFTER_WRITE, Outcome.SUCCESS, System.nanoTime() - start);
+				}
+			}
+			catch (RuntimeException ex) {
+				PluginFaultException fault = fault(plugin, Hook.AFTER_WRITE, correlationId(request), ex);
+				if (isDatabaseError(ex)) {
+					throw fault;
+				}
+			}
+		}
+	}
+
+	private boolean sampled() {
+		return this.sampleMask >= 0 && (ThreadLocalRandom.current().nextInt() & this.sampleMask) == 0;
+	}
+
+	private static boolean isDatabaseError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessException || cause instanceof SQLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private PluginFaultException fault(RegisteredPlugin plugin, Hook hook, String correlationId, Throwable ex) {
+		plugin.recordFault();
+		this.observer.outcome(plugin, hook, Outcome.FAULT);
+		PluginFaultException fault = new PluginFaultException(plugin.id(), hook, correlationId, ex);
+		logger.error("Plugin '{}' failed in its {} hook (correlation id {})", plugin.id(), hook.tag(), correlationId,
+				ex);
+		return fault;
+	}
+
+	private static String correlationId(@Nullable RequestContext request) {
+		return (request != null) ? request.requestId() : UUID.randomUUID().toString();
+	}
+
+	private WriteChains chains(String aggregate) {
+		WriteChains chains = this.chainsByAggregate.get(aggregate);
+		if (chains == null) {
+			chains = this.chainsByAggregate.computeIfAbsent(aggregate,
+					(name) -> new WriteChains(applying(this.beforeWrite, name), applying(this.afterWrite, name)));
+		}
+		return chains;
+	}
+
+	private static RegisteredPlugin[] applying(RegisteredPlugin[] plugins, String aggregate) {
+		List<RegisteredPlugin> applying = new ArrayList<>(plugins.length);
+		for (RegisteredPlugin plugin : plugins) {
+			if (plugin.appliesTo(aggregate)) {
+				applying.add(plugin);
+			}
+		}
+		return applying.isEmpty() ? NONE : applying.toArray(RegisteredPlugin[]::new);
+	}
+
+	/**
+	 * The request bound to the current thread by Spring MVC, if any.
+	 * @return the request context, or {@code null} outside a request
+	 */
+	public static @Nullable RequestContext currentRequest() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes instanceof ServletRequestAttributes servlet) {
+			return ServletRequestContext.of(servlet.getRequest(), servlet.getResponse());
+		}
+		return null;
+	}
+
+	private record WriteChains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite) {
+	}
+
+	private final class WriteCall implements BeforeWriteContext, AfterWriteContext {
+
+		private final WriteOp op;
+
+		private Object entity;
+
+		private final Class<?> entityType;
+
+		private final String aggregate;
+
+		private final @Nullable RequestContext request;
+
+		private final @Nullable Object id;
+
+		private @Nullable RegisteredPlugin current;
+
+		WriteCall(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request, @Nullable Object id) {
+			this.op = op;
+			this.entity = entity;
+			this.entityType = entity.getClass();
+			this.aggregate = aggregate;
+			this.request = request;
+			this.id = id;
+		}
+
+		@Override
+		public WriteOp op() {
+			return this.op;
+		}
+
+		@Override
+		public Object entity() {
+			return this.entity;
+		}
+
+		@Override
+		public String aggregate() {
+			return this.aggregate;
+		}
+
+		@Override
+		public @Nullable RequestContext request() {
+			return this.request;
+		}
+
+		@Override
+		public void setEntity(Object entity) {
+			if (this.op == WriteOp.DELETE) {
+				throw new IllegalArgumentException("The entity of a DELETE cannot be replaced");
+			}
+			if (!this.entityType.isInstance(entity)) {
+				throw new IllegalArgumentException(
+						"Replacement must be a " + this.entityType.getName() + ", was " + entity.getClass().getName());
+			}
+			this.entity = entity;
+		}
+
+		@Override
+		public @Nullable Object id() {
+			return this.id;
+		}
+
+		@Override
+		public void defer(Runnable task) {
+			RegisteredPlugin plugin = this.current;
+			String pluginId = (plugin != null) ? plugin.id() : "unknown";
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						PluginRuntime.this.deferred.submit(pluginId, task);
+					}
+				});
+			}
+			else {
+				PluginRuntime.this.deferred.submit(pluginId, task);
+			}
+		}
+
+	}
+
+}

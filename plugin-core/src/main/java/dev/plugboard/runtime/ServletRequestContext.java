@@ -1,0 +1,258 @@
+package dev.plugboard.runtime;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.util.UUID;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.plugboard.PayloadTooLarge;
+import dev.plugboard.RequestContext;
+
+/**
+ * The {@link RequestContext} over a servlet request and response. The filter passes
+ * {@link #servletRequest()} down the chain, because a plugin may have wrapped it (to set the
+ * principal or replay a cached body).
+ */
+public final class ServletRequestContext implements RequestContext {
+
+	private static final String REQUEST_ID_ATTRIBUTE = RequestContext.class.getName() + ".requestId";
+
+	private HttpServletRequest request;
+
+	private final HttpServletResponse response;
+
+	private boolean responded;
+
+	private byte @Nullable [] body;
+
+	/**
+	 * Create a context and store it as the request attribute {@link RequestContext#ATTRIBUTE}.
+	 * @param request the request
+	 * @param response the response
+	 */
+	public ServletRequestContext(HttpServletRequest request, HttpServletResponse response) {
+		this.request = request;
+		this.response = response;
+		request.setAttribute(ATTRIBUTE, this);
+	}
+
+	/**
+	 * The context stored on a request, or a new one when no filter created it.
+	 * @param request the request
+	 * @param response the response, if known
+	 * @return the context, or {@code null} when none exists and there is no response to build one
+	 */
+	public static @Nullable RequestContext of(HttpServletRequest request, @Nullable HttpServletResponse response) {
+		Object existing = request.getAttribute(ATTRIBUTE);
+		if (existing instanceof RequestContext context) {
+			return context;
+		}
+		return (response != null) ? new ServletRequestContext(request, response) : null;
+	}
+
+	@Override
+	public String method() {
+		return this.request.getMethod();
+	}
+
+	@Override
+	public String path() {
+		String uri = this.request.getRequestURI();
+		String contextPath = this.request.getContextPath();
+		String path = (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath))
+				? uri.substring(contextPath.length()) : uri;
+		return path.isEmpty() ? "/" : path;
+	}
+
+	@Override
+	public @Nullable String header(String name) {
+		return this.request.getHeader(name);
+	}
+
+	@Override
+	public String remoteAddress() {
+		return this.request.getRemoteAddr();
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.request.getUserPrincipal();
+	}
+
+	@Override
+	public void setPrincipal(Principal principal) {
+		this.request = new PrincipalRequest(this.request, principal);
+	}
+
+	@Override
+	public @Nullable Object attribute(String name) {
+		return this.request.getAttribute(name);
+	}
+
+	@Override
+	public void setAttribute(String name, Object value) {
+		this.request.setAttribute(name, value);
+	}
+
+	@Override
+	public String requestId() {
+		Object id = this.request.getAttribute(REQUEST_ID_ATTRIBUTE);
+		if (id instanceof String string) {
+			return string;
+		}
+		String generated = UUID.randomUUID().toString();
+		this.request.setAttribute(REQUEST_ID_ATTRIBUTE, generated);
+		return generated;
+	}
+
+	@Override
+	public void setRequestId(String requestId) {
+		this.request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+	}
+
+	@Override
+	public void setResponseHeader(String name, String value) {
+		this.response.setHeader(name, value);
+	}
+
+	@Override
+	public void respond(int status) {
+		this.response.setStatus(status);
+		this.responded = true;
+	}
+
+	@Override
+	public boolean responded() {
+		return this.responded;
+	}
+
+	@Override
+	public byte[] cachedBody(int maxBytes) {
+		if (this.body != null) {
+			if (this.body.length > maxBytes) {
+				throw new PayloadTooLarge(maxBytes);
+			}
+			return this.body;
+		}
+		long declared = this.request.getContentLengthLong();
+		if (declared > maxBytes) {
+			throw new PayloadTooLarge(maxBytes);
+		}
+		byte[] bytes;
+		try (InputStream in = this.request.getInputStream()) {
+			bytes = in.readNBytes(maxBytes + 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the request body", ex);
+		}
+		if (bytes.length > maxBytes) {
+			throw new PayloadTooLarge(maxBytes);
+		}
+		this.body = bytes;
+		this.request = new CachedBodyRequest(this.request, bytes);
+		return bytes;
+	}
+
+	@Override
+	public HttpServletRequest servletRequest() {
+		return this.request;
+	}
+
+	@Override
+	public HttpServletResponse servletResponse() {
+		return this.response;
+	}
+
+	private static final class PrincipalRequest extends HttpServletRequestWrapper {
+
+		private final Principal principal;
+
+		PrincipalRequest(HttpServletRequest request, Principal principal) {
+			super(request);
+			this.principal = principal;
+		}
+
+		@Override
+		public Principal getUserPrincipal() {
+			return this.principal;
+		}
+
+		@Override
+		public String getRemoteUser() {
+			return this.principal.getName();
+		}
+
+	}
+
+	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("Replayed bodies are read synchronously");
+				}
+
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			java.nio.charset.Charset charset = (encoding != null) ? java.nio.charset.Charset.forName(encoding)
+					: java.nio.charset.StandardCharsets.UTF_8;
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.plugboard.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
+ * the repository interceptor around every Spring Data repository.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = PlugboardAutoConfiguration.class)
+public final class PlugboardDataAutoConfiguration {
+
+}

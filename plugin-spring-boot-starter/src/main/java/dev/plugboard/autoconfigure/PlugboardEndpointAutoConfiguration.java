@@ -1,0 +1,14 @@
+package dev.plugboard.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
+ * the actuator plugins endpoint.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = PlugboardAutoConfiguration.class)
+public final class PlugboardEndpointAutoConfiguration {
+
+}

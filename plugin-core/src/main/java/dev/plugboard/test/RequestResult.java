@@ -68,7 +68,7 @@ public final class RequestResult {
 
 	/**
 	 * A response header: one set by the plugin, or one the rejection's answer carries (such as
-	 * {@code Retry-After}). As in production, a rejection's answer replaces headers set before it.
+	 * {@code Retry-After}). As in production, a rejection's answer keeps headers set before it.
 	 * @param name the header name, case-insensitive
 	 * @return the first value, or {@code null}
 	 */

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * A local stand-in for a Slack incoming webhook: records what is posted to it, and can hold its
  * answer until the test releases it, to prove that the poster did not wait for it.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
 	/** Safety bound on every wait, so that a broken test fails instead of hanging the build. */
 	private static final long SAFETY_SECONDS = 30;
@@ -47,7 +47,7 @@ final class WebhookReceiver {
 		this.server.start();
 	}
 
-	static WebhookReceiver start() {
+	public static WebhookReceiver start() {
 		try {
 			return new WebhookReceiver();
 		}
@@ -56,14 +56,14 @@ final class WebhookReceiver {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
 	}
 
 	/**
 	 * Hold every answer until {@link #release()}.
 	 */
-	void hold() {
+	public void hold() {
 		this.answeredWhileHeld.set(false);
 		this.gate.set(new CountDownLatch(1));
 	}
@@ -71,7 +71,7 @@ final class WebhookReceiver {
 	/**
 	 * Answer the held posts.
 	 */
-	void release() {
+	public void release() {
 		this.gate.get().countDown();
 	}
 
@@ -80,7 +80,7 @@ final class WebhookReceiver {
 	 * {@link #release()}.
 	 * @return whether a held post was answered
 	 */
-	boolean answeredSinceHold() {
+	public boolean answeredSinceHold() {
 		return this.answeredWhileHeld.get();
 	}
 
@@ -90,7 +90,7 @@ final class WebhookReceiver {
 	 * @return the delivery
 	 * @throws AssertionError when none arrives within the safety bound
 	 */
-	Delivery awaitDelivery(String marker) throws InterruptedException {
+	public Delivery awaitDelivery(String marker) throws InterruptedException {
 		List<Delivery> through = awaitDeliveriesThrough(marker);
 		return through.get(through.size() - 1);
 	}
@@ -101,7 +101,7 @@ final class WebhookReceiver {
 	 * @return the deliveries, in the order they arrived
 	 * @throws AssertionError when none arrives within the safety bound
 	 */
-	List<Delivery> awaitDeliveriesThrough(String marker) throws InterruptedException {
+	public List<Delivery> awaitDeliveriesThrough(String marker) throws InterruptedException {
 		List<Delivery> received = new ArrayList<>();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
 		while (true) {
@@ -121,11 +121,11 @@ final class WebhookReceiver {
 	 * The posts received and not yet awaited.
 	 * @return the count
 	 */
-	int pending() {
+	public int pending() {
 		return this.deliveries.size();
 	}
 
-	void stop() {
+	public void stop() {
 		release();
 		this.server.stop(0);
 		this.executor.shutdownNow();
@@ -162,7 +162,7 @@ final class WebhookReceiver {
 	 * @param contentType the Content-Type header
 	 * @param body the body
 	 */
-	record Delivery(String method, @Nullable String contentType, String body) {
+	public record Delivery(String method, @Nullable String contentType, String body) {
 	}
 
 }

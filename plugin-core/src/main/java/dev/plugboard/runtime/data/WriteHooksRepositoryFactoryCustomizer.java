@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.repository.core.EntityInformation;
-import org.springframework.data.repository.core.RepositoryInformation;
+import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.springframework.data.repository.core.support.RepositoryFactoryCustomizer;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
@@ -27,6 +30,8 @@ import dev.plugboard.runtime.PluginRuntime;
  * @since 0.1.0
  */
 public final class WriteHooksRepositoryFactoryCustomizer implements RepositoryFactoryCustomizer {
+
+	private static final Logger logger = LoggerFactory.getLogger(WriteHooksRepositoryFactoryCustomizer.class);
 
 	private final Supplier<PluginRuntime> runtime;
 
@@ -59,17 +64,36 @@ public final class WriteHooksRepositoryFactoryCustomizer implements RepositoryFa
 	@Override
 	public void customize(RepositoryFactorySupport factory) {
 		factory.addRepositoryProxyPostProcessor((proxy, repository) -> {
-			if (!repository.isReactiveRepository()) {
-				proxy.addAdvice(new RepositoryWriteInterceptor(this, repository, entityInformation(factory, repository)));
+			if (repository.isReactiveRepository()) {
+				return;
+			}
+			EntityInformation<Object, Object> entity = entityInformation(factory, repository);
+			if (entity != null) {
+				proxy.addAdvice(new RepositoryWriteInterceptor(this, repository, entity));
 			}
 		});
 	}
 
+	/**
+	 * The entity information of a repository, as its store's factory builds it. Spring Data 4
+	 * stores implement {@link RepositoryFactorySupport#getEntityInformation(RepositoryMetadata)};
+	 * the {@code Class} variant throws by default, and so does the metadata one of a store that
+	 * implements neither.
+	 * @param factory the repository's factory
+	 * @param repository the repository
+	 * @return the entity information, or {@code null} (logged) when the store provides none
+	 */
 	@SuppressWarnings("unchecked")
-	private static EntityInformation<Object, Object> entityInformation(RepositoryFactorySupport factory,
-			RepositoryInformation repository) {
-		// Spring Data 4: stores implement the metadata variant; the Class variant throws by default.
-		return (EntityInformation<Object, Object>) factory.getEntityInformation(repository);
+	static @Nullable EntityInformation<Object, Object> entityInformation(RepositoryFactorySupport factory,
+			RepositoryMetadata repository) {
+		try {
+			return (EntityInformation<Object, Object>) factory.getEntityInformation(repository);
+		}
+		catch (UnsupportedOperationException ex) {
+			logger.warn("Plugboard write hooks do not run for {}: its store ({}) provides no entity information",
+					repository.getRepositoryInterface().getName(), factory.getClass().getName());
+			return null;
+		}
 	}
 
 	/**

@@ -58,8 +58,7 @@ public @interface EnabledIfPostgres {
 					reason = "";
 				}
 				catch (SQLException ex) {
-					reason = "PostgreSQL is not reachable at 127.0.0.1:5432 (database test, user postgres): "
-							+ ex.getMessage();
+					reason = "PostgreSQL is not reachable at " + URL + " (user " + USERNAME + "): " + ex.getMessage();
 				}
 				unavailable = reason;
 			}

@@ -152,7 +152,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 					case SAVE_ALL -> saveAll();
 					case DELETE -> delete();
 					case DELETE_BY_ID -> deleteById();
-					case DELETE_ALL -> deleteAll(listOf(argument()));
+					case DELETE_ALL -> deleteAllEntities();
 					case DELETE_ALL_BY_ID -> deleteAllById();
 					default -> proceed();
 				};
@@ -181,6 +181,9 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 
 		private @Nullable Object saveAll() throws Throwable {
 			List<Object> entities = listOf(argument());
+			if (entities.contains(null)) {
+				return proceed();
+			}
 			List<WriteOp> ops = new ArrayList<>(entities.size());
 			for (int i = 0; i < entities.size(); i++) {
 				Object entity = entities.get(i);
@@ -212,6 +215,11 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			}
 			Optional<?> found = crud().findById(id);
 			return found.isPresent() ? deleteAll(List.of(found.get())) : proceed();
+		}
+
+		private @Nullable Object deleteAllEntities() throws Throwable {
+			List<Object> entities = listOf(argument());
+			return entities.contains(null) ? proceed() : deleteAll(entities);
 		}
 
 		private @Nullable Object deleteAllById() throws Throwable {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.plugboard.PluginException;
+import dev.plugboard.RequestContext;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.WriteOp;
 import dev.plugboard.autoconfigure.data.WriteLog.Event;
@@ -156,6 +158,18 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		assertThat(count("ticket")).isZero();
 		assertThat(post("/tickets", "{\"title\":\"valid\"}").statusCode()).isEqualTo(200);
 		assertThat(count("ticket")).isOne();
+	}
+
+	@Test
+	void hooksSeeTheRequestDuringARequestAndNoneOutsideOne() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.log.onBeforeWrite((write) -> {
+			RequestContext request = write.request();
+			seen.add((request != null) ? request.method() + " " + request.path() : "no request");
+		});
+		assertThat(post("/tickets", "{\"title\":\"over http\"}").statusCode()).isEqualTo(200);
+		this.tickets.save(new Ticket("from a job"));
+		assertThat(seen).containsExactly("POST /tickets", "no request");
 	}
 
 	@Test

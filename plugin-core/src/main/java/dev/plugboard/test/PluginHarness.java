@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -18,6 +21,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
@@ -26,6 +33,7 @@ import dev.plugboard.OnError;
 import dev.plugboard.Plugin;
 import dev.plugboard.PluginException;
 import dev.plugboard.RequestContext;
+import dev.plugboard.RoutesPlugin;
 import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.HookObserver;
@@ -37,10 +45,12 @@ import dev.plugboard.runtime.PluginSource;
 import dev.plugboard.runtime.ProblemResponses;
 import dev.plugboard.runtime.RegisteredPlugin;
 import dev.plugboard.runtime.ServletRequestContext;
+import dev.plugboard.runtime.web.PluginRoutes;
 
 /**
  * Drives one plugin's hooks in a plain JUnit test, without starting Spring. Use it to unit-test a
- * plugin you wrote: give it a fake request or an entity and assert on what the plugin did.
+ * plugin you wrote: give it a fake request, an entity or a request for its routes, and assert on
+ * what the plugin did.
  *
  * <p>The harness calls the plugin through the same dispatcher as the running application, so it
  * behaves as production does: a {@link PluginException} is attributed to the plugin, a fault (any
@@ -75,6 +85,8 @@ public final class PluginHarness {
 	private final RegisteredPlugin registered;
 
 	private final PluginRuntime runtime;
+
+	private @Nullable PluginRoutes routes;
 
 	private PluginHarness(Plugin plugin, PluginSettings settings, @Nullable TestRequest request,
 			@Nullable PluginRegistry registry) {
@@ -239,6 +251,63 @@ public final class PluginHarness {
 			resumeSynchronizations(suspended);
 		}
 		return new AfterWriteResult(executor.tasks, this.registered.faults() > faultsBefore);
+	}
+
+	/**
+	 * Serve a request with the plugin's routes, as Spring MVC would, and write the answer with
+	 * the message converters found on the classpath (JSON when Jackson is present). A rejection
+	 * thrown by the handler is answered with its problem body, attributed to the plugin.
+	 * @param request the request
+	 * @return the answer, or a 404 that says no route matched
+	 * @throws PluginFaultException when the handler throws something other than a
+	 * {@link PluginException} or an exception Spring MVC answers itself
+	 * @throws IllegalStateException when the plugin has no routes hook, or a handler renders a view
+	 */
+	public RouteResult route(TestRequest request) {
+		requireHook(RoutesPlugin.class, "routes");
+		MockHttpServletRequest servletRequest = request.toServletRequest();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		ServletRequestContext context = new ServletRequestContext(servletRequest, response);
+		RequestAttributes previous = bind(servletRequest, response);
+		try {
+			List<HttpMessageConverter<?>> converters = new ArrayList<>();
+			HttpMessageConverters.forServer().registerDefaults().build().forEach(converters::add);
+			ServerRequest serverRequest = ServerRequest.create(servletRequest, converters);
+			Optional<HandlerFunction<ServerResponse>> handler = routes().route(serverRequest);
+			if (handler.isEmpty()) {
+				response.setStatus(404);
+				return new RouteResult(false, response, null);
+			}
+			try {
+				ServerResponse answer = handler.get().handle(serverRequest);
+				ModelAndView view = answer.writeTo(servletRequest, response, () -> converters);
+				if (view != null) {
+					throw new IllegalStateException("Route of plugin '" + this.registered.id()
+							+ "' rendered view " + view.getViewName() + "; the harness writes bodies only");
+				}
+				return new RouteResult(true, response, null);
+			}
+			catch (PluginException ex) {
+				answer(response, ex, context.path());
+				return new RouteResult(true, response, ex);
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Route of plugin '" + this.registered.id() + "' failed", ex);
+			}
+		}
+		finally {
+			RequestContextHolder.setRequestAttributes(previous);
+		}
+	}
+
+	private synchronized PluginRoutes routes() {
+		if (this.routes == null) {
+			this.routes = new PluginRoutes(this.runtime);
+		}
+		return this.routes;
 	}
 
 	/**

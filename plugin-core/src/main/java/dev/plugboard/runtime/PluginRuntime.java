@@ -178,6 +178,28 @@ public final class PluginRuntime {
 	}
 
 	/**
+	 * Classify an exception thrown by a route plugin's handler function, the way hook failures are
+	 * classified: a rejection is attributed to the plugin and counted; a fault already raised by
+	 * another hook is returned as is; anything else is a fault of this plugin, logged once with the
+	 * plugin id and counted.
+	 * @param plugin the route plugin whose handler threw
+	 * @param request the current request, if known, for the correlation id
+	 * @param ex what the handler threw
+	 * @return the exception to propagate: the attributed rejection or a {@link PluginFaultException}
+	 */
+	public RuntimeException routeFailure(RegisteredPlugin plugin, @Nullable RequestContext request,
+			RuntimeException ex) {
+		if (ex instanceof PluginException rejection) {
+			this.observer.outcome(plugin, Hook.ROUTES, Outcome.REJECTED);
+			return rejection.attributeTo(plugin.id());
+		}
+		if (ex instanceof PluginFaultException fault) {
+			return fault;
+		}
+		return fault(plugin, Hook.ROUTES, correlationId(request), ex);
+	}
+
+	/**
 	 * Run the before-write hooks that apply to an aggregate on one entity.
 	 * @param op the operation
 	 * @param entity the entity

@@ -115,6 +115,17 @@ public final class PluginRuntime {
 	}
 
 	/**
+	 * Whether any enabled plugin has a write hook that applies to an aggregate, after the
+	 * manifest's {@code entities} restriction.
+	 * @param aggregate the aggregate name
+	 * @return whether a write of that aggregate has hooks to run
+	 */
+	public boolean hasWriteHooks(String aggregate) {
+		WriteChains chains = chains(aggregate);
+		return chains.beforeWrite.length > 0 || chains.afterWrite.length > 0;
+	}
+
+	/**
 	 * The routes of the enabled route plugins, in order.
 	 * @return the plugins
 	 */

@@ -115,6 +115,17 @@ public final class PluginRuntime {
 	}
 
 	/**
+	 * Whether any enabled plugin has a write hook that applies to an aggregate, after the
+	 * manifest's {@code entities} restriction.
+	 * @param aggregate the aggregate name
+	 * @return whether a write of that aggregate has hooks to run
+	 */
+	public boolean hasWriteHooks(String aggregate) {
+		WriteChains chains = chains(aggregate);
+		return chains.beforeWrite.length > 0 || chains.afterWrite.length > 0;
+	}
+
+	/**
 	 * The routes of the enabled route plugins, in order.
 	 * @return the plugins
 	 */
@@ -175,6 +186,28 @@ public final class PluginRuntime {
 		if (plugin.onError() == OnError.FAIL_CLOSED) {
 			throw fault;
 		}
+	}
+
+	/**
+	 * Classify an exception thrown by a route plugin's handler function, the way hook failures are
+	 * classified: a rejection is attributed to the plugin and counted; a fault already raised by
+	 * another hook is returned as is; anything else is a fault of this plugin, logged once with the
+	 * plugin id and counted.
+	 * @param plugin the route plugin whose handler threw
+	 * @param request the current request, if known, for the correlation id
+	 * @param ex what the handler threw
+	 * @return the exception to propagate: the attributed rejection or a {@link PluginFaultException}
+	 */
+	public RuntimeException routeFailure(RegisteredPlugin plugin, @Nullable RequestContext request,
+			RuntimeException ex) {
+		if (ex instanceof PluginException rejection) {
+			this.observer.outcome(plugin, Hook.ROUTES, Outcome.REJECTED);
+			return rejection.attributeTo(plugin.id());
+		}
+		if (ex instanceof PluginFaultException fault) {
+			return fault;
+		}
+		return fault(plugin, Hook.ROUTES, correlationId(request), ex);
 	}
 
 	/**

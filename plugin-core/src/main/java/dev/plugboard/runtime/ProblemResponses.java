@@ -69,7 +69,9 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Answer with a rejection, unless the response is already committed.
+	 * Answer with a rejection, unless the response is already committed. Headers already set (by
+	 * an earlier plugin, such as a request id or CORS headers) are kept; the body buffer is
+	 * discarded.
 	 * @param response the response
 	 * @param rejection the rejection
 	 * @param instance the request path
@@ -80,13 +82,14 @@ public final class ProblemResponses {
 		if (response.isCommitted()) {
 			return;
 		}
-		response.reset();
+		response.resetBuffer();
 		rejection.headers().forEach(response::setHeader);
 		write(response, rejection.status(), body(rejection, instance));
 	}
 
 	/**
-	 * Answer with a plugin fault, unless the response is already committed.
+	 * Answer with a plugin fault, unless the response is already committed. Headers already set
+	 * are kept; the body buffer is discarded.
 	 * @param response the response
 	 * @param fault the fault
 	 * @param instance the request path
@@ -97,7 +100,7 @@ public final class ProblemResponses {
 		if (response.isCommitted()) {
 			return;
 		}
-		response.reset();
+		response.resetBuffer();
 		write(response, 500, body(fault, instance));
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
@@ -28,21 +29,33 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 public record RouteDescription(Set<String> methods, String path) {
 
+	private static final Pattern VARIABLE_NAME = Pattern.compile("\\{(\\*?)[^}:]+(:[^}]*)?\\}");
+
 	public RouteDescription {
 		methods = Set.copyOf(new TreeSet<>(methods));
 	}
 
 	/**
 	 * Whether a request could match both routes: the same path pattern and overlapping methods.
+	 * Patterns that differ only in the names of their URI variables ({@code /orders/{id}} and
+	 * {@code /orders/{orderId}}) are the same pattern.
 	 * @param other the other route
 	 * @return whether they clash
 	 */
 	public boolean clashesWith(RouteDescription other) {
-		if (!this.path.equals(other.path)) {
+		if (!this.path.equals(other.path) && !shape(this.path).equals(shape(other.path))) {
 			return false;
 		}
 		return this.methods.isEmpty() || other.methods.isEmpty()
 				|| this.methods.stream().anyMatch(other.methods::contains);
+	}
+
+	/**
+	 * The pattern with the names of its URI variables erased, keeping any regular expression:
+	 * {@code /a/{id}/{*rest}} becomes {@code /a/{}/{*}}.
+	 */
+	private static String shape(String pattern) {
+		return VARIABLE_NAME.matcher(pattern).replaceAll("{$1$2}");
 	}
 
 	@Override

@@ -1,0 +1,5 @@
+package dev.plugboard.runtime.data;
+
+interface TicketRepository extends BatchRepository<Ticket, Long> {
+
+}

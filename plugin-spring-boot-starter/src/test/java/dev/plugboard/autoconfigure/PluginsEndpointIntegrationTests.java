@@ -24,7 +24,7 @@ import dev.plugboard.runtime.PluginRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = PluginsEndpointIntegrationTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=plugins",
 				"plugboard.plugins.audit-log.entities=order,invoice", "plugboard.plugins.audit-log.on-error=fail-closed",
 				"plugboard.plugins.admin-routes.enabled=false",
@@ -71,7 +71,7 @@ class PluginsEndpointIntegrationTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(EndpointPlugins.class)
-	static class TestApplication {
+	static class Application {
 
 	}
 

@@ -66,22 +66,23 @@ final class InvalidManifestValue {
 	 * @return the description, or {@code null} when the failure is not about one of our values
 	 */
 	static @Nullable InvalidManifestValue of(BindException ex) {
-		ConfigurationProperty property = ex.getProperty();
-		if (property == null || !ConfigurationPropertyName.of(PREFIX).isAncestorOf(ex.getName())) {
+		if (!ConfigurationPropertyName.of(PREFIX).isAncestorOf(ex.getName())) {
 			return null;
 		}
-		ConfigurationPropertyName name = property.getName();
+		ConfigurationProperty property = ex.getProperty();
+		ConfigurationPropertyName name = (property != null) ? property.getName() : ex.getName();
+		Object value = (property != null) ? property.getValue() : null;
+		Origin origin = (property != null) ? property.getOrigin() : null;
 		String accepted = accepted(ex.getTarget().getType());
-		Origin origin = property.getOrigin();
 		ConfigurationPropertyName plugins = ConfigurationPropertyName.of(PLUGINS);
 		if (plugins.isAncestorOf(name)) {
 			String pluginId = PluginIds.normalise(name.getElement(2, Form.ORIGINAL));
 			String written = PLUGINS + "." + join(name, 2, 3, Form.ORIGINAL);
 			return new InvalidManifestValue(pluginId, join(name, 3, Form.ORIGINAL), join(name, 3, Form.DASHED),
-					written, property.getValue(), origin, accepted);
+					written, value, origin, accepted);
 		}
 		String written = join(name, 0, Form.ORIGINAL);
-		return new InvalidManifestValue(null, written, written, written, property.getValue(), origin, accepted);
+		return new InvalidManifestValue(null, written, written, written, value, origin, accepted);
 	}
 
 	private static String join(ConfigurationPropertyName name, int from, Form form) {
@@ -162,7 +163,9 @@ final class InvalidManifestValue {
 			description.append('.').append(this.key);
 		}
 		description.append('\n');
-		description.append("    Value: \"").append(this.value).append("\"\n");
+		if (this.value != null) {
+			description.append("    Value: \"").append(this.value).append("\"\n");
+		}
 		if (this.origin != null) {
 			description.append("    Origin: ").append(this.origin).append('\n');
 		}

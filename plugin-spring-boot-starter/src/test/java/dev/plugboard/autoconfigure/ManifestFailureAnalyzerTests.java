@@ -147,6 +147,21 @@ class ManifestFailureAnalyzerTests {
 	}
 
 	@Test
+	void entryThatIsNotAMapOfKeysShowsHowToWriteOne() {
+		analyze(this.contextRunner.withInitializer(YamlManifest.yaml("""
+				plugboard:
+				  plugins:
+				    audit-log: yes
+				""")), (analysis) -> {
+			assertThat(analysis.getDescription()).startsWith("Plugin 'audit-log' has an invalid value for its manifest entry:")
+				.contains("Property: plugboard.plugins.audit-log\n")
+				.contains("Accepted values: a map of keys (or {} for none)");
+			assertThat(analysis.getAction()).isEqualTo("Write the entry of plugin 'audit-log' as a map of its keys, "
+					+ "such as 'audit-log: {}' or 'audit-log: { enabled: true }'.");
+		});
+	}
+
+	@Test
 	void pluginsOwnValueThatDoesNotBindNamesThePluginKeyAndValue() {
 		analyze(this.contextRunner.withInitializer(YamlManifest.yaml("""
 				plugboard:

@@ -99,6 +99,7 @@ public class DeferredExecutor {
 			Thread.currentThread().interrupt();
 		}
 		List<Runnable> dropped = this.executor.shutdownNow();
+		this.rejected.add(dropped.size());
 		if (!dropped.isEmpty()) {
 			logger.warn("Dropped {} deferred plugin tasks that did not start within the {} shutdown timeout",
 					dropped.size(), timeout);
@@ -131,7 +132,7 @@ public class DeferredExecutor {
 		return this.failed.sum();
 	}
 
-	/** @return tasks dropped because the queue was full or the executor was shutting down */
+	/** @return tasks dropped because the queue was full, the executor was shutting down, or the drain timed out */
 	public long rejected() {
 		return this.rejected.sum();
 	}

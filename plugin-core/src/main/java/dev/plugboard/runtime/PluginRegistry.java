@@ -35,6 +35,7 @@ public final class PluginRegistry {
 	 * Start resolving a registry from a manifest.
 	 * @param manifest the manifest entries, keyed by id as written
 	 * @return a builder
+	 * @throws ManifestException when an entry is not a valid id, or two entries name one id
 	 */
 	public static Builder builder(Map<String, PluginSettings> manifest) {
 		return new Builder(manifest);
@@ -66,7 +67,8 @@ public final class PluginRegistry {
 
 	/**
 	 * Resolves a {@link PluginRegistry}, failing with a {@link ManifestException} on the first
-	 * problem.
+	 * problem. Invalid and duplicate manifest entries fail as soon as the builder is created, before
+	 * any plugin is created from its entry.
 	 */
 	public static final class Builder {
 
@@ -78,15 +80,22 @@ public final class PluginRegistry {
 
 		private final TreeSet<String> knownIds = new TreeSet<>();
 
-		private final List<String[]> duplicateEntries = new ArrayList<>();
-
 		private Builder(Map<String, PluginSettings> manifest) {
 			Map<String, String> writtenAs = new LinkedHashMap<>();
 			manifest.forEach((written, settings) -> {
 				String id = PluginIds.normalise(written);
+				if (!PluginIds.isValid(id)) {
+					throw new ManifestException(Problem.INVALID_ID, id,
+							"The manifest entry 'plugboard.plugins." + written + "' is not a valid plugin id.",
+							"Write plugin ids in kebab-case: lower-case letters, digits and single hyphens, such as 'slack-notifier'.",
+							List.of());
+				}
 				String previous = writtenAs.putIfAbsent(id, written);
 				if (previous != null) {
-					this.duplicateEntries.add(new String[] { id, previous, written });
+					throw new ManifestException(Problem.DUPLICATE_ID, id,
+							"The manifest lists plugin '" + id + "' twice, as 'plugboard.plugins." + previous
+									+ "' and 'plugboard.plugins." + written + "' ('_' and '-' are the same).",
+							"Merge the two entries into one under 'plugboard.plugins." + id + "'.", List.of());
 				}
 				this.manifest.put(id, settings);
 			});
@@ -153,17 +162,10 @@ public final class PluginRegistry {
 		/**
 		 * Check the manifest against the plugins and resolve the registry.
 		 * @return the registry
-		 * @throws ManifestException on an unknown or duplicate id
+		 * @throws ManifestException on an unknown id
 		 */
 		public PluginRegistry build() {
 			List<String> known = List.copyOf(this.knownIds);
-			if (!this.duplicateEntries.isEmpty()) {
-				String[] duplicate = this.duplicateEntries.get(0);
-				throw new ManifestException(Problem.DUPLICATE_ID, duplicate[0],
-						"The manifest lists plugin '" + duplicate[0] + "' twice, as 'plugboard.plugins." + duplicate[1]
-								+ "' and 'plugboard.plugins." + duplicate[2] + "' ('_' and '-' are the same).",
-						"Merge the two entries into one under 'plugboard.plugins." + duplicate[0] + "'.", known);
-			}
 			for (String id : this.manifest.keySet()) {
 				if (!this.knownIds.contains(id)) {
 					String nearest = PluginIds.nearest(id, this.knownIds);

@@ -1,15 +1,12 @@
 package dev.plugboard.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.plugboard.Plugin;
@@ -18,12 +15,11 @@ import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.HookObserver;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginRuntime;
-import dev.plugboard.runtime.PluginSettings;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * the Plugboard runtime: the manifest, the resolved plugin registry, the dispatcher and the
- * deferred-work executor.
+ * deferred-work executor. Backs off entirely when {@code plugboard.enabled} is {@code false}.
  *
  * @since 0.1.0
  */
@@ -32,39 +28,47 @@ import dev.plugboard.runtime.PluginSettings;
 @EnableConfigurationProperties(PlugboardProperties.class)
 public final class PlugboardAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	PluginRegistry plugboardPluginRegistry(PlugboardProperties properties, ObjectProvider<Plugin> plugins,
-			ObjectProvider<PluginDefinition<?>> definitions, Environment environment) {
-		return new PluginRegistryFactory(environment).create(manifest(properties), plugins.orderedStream().toList(),
-				definitions.orderedStream().toList());
+	@Configuration(proxyBeanMethods = false)
+	static class RegistryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PluginRegistry plugboardPluginRegistry(PlugboardProperties properties, ObjectProvider<Plugin> plugins,
+				ObjectProvider<PluginDefinition<?>> definitions, Environment environment) {
+			return new PluginRegistryFactory(environment).create(properties.getPlugins(),
+					plugins.orderedStream().toList(), definitions.orderedStream().toList());
+		}
+
 	}
 
-	private static Map<String, PluginSettings> manifest(PlugboardProperties properties) {
-		Map<String, PluginSettings> manifest = new LinkedHashMap<>();
-		properties.getPlugins()
-			.forEach((id, entry) -> manifest.put(id,
-					new PluginSettings(entry.getEnabled(), entry.getOrder(), entry.getEntities(), entry.getOnError())));
-		return manifest;
+	@Configuration(proxyBeanMethods = false)
+	static class DeferredConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeferredExecutor plugboardDeferredExecutor(PlugboardProperties properties) {
+			PlugboardProperties.Deferred deferred = properties.getDeferred();
+			return new DeferredExecutor(deferred.getThreads(), deferred.getQueueCapacity());
+		}
+
+		@Bean
+		DeferredExecutorLifecycle plugboardDeferredExecutorLifecycle(DeferredExecutor executor,
+				PlugboardProperties properties) {
+			return new DeferredExecutorLifecycle(executor, properties.getDeferred().getShutdownTimeout());
+		}
+
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	DeferredExecutor plugboardDeferredExecutor(PlugboardProperties properties) {
-		PlugboardProperties.Deferred deferred = properties.getDeferred();
-		return new DeferredExecutor(deferred.getThreads(), deferred.getQueueCapacity());
-	}
+	@Configuration(proxyBeanMethods = false)
+	static class RuntimeConfiguration {
 
-	@Bean
-	SmartLifecycle plugboardDeferredExecutorLifecycle(DeferredExecutor executor, PlugboardProperties properties) {
-		return new DeferredExecutorLifecycle(executor, properties.getDeferred().getShutdownTimeout());
-	}
+		@Bean
+		@ConditionalOnMissingBean
+		PluginRuntime plugboardRuntime(PluginRegistry registry, ObjectProvider<HookObserver> observer,
+				DeferredExecutor deferred) {
+			return new PluginRuntime(registry, observer.getIfAvailable(() -> HookObserver.NONE), deferred);
+		}
 
-	@Bean
-	@ConditionalOnMissingBean
-	PluginRuntime plugboardRuntime(PluginRegistry registry, ObjectProvider<HookObserver> observer,
-			DeferredExecutor deferred) {
-		return new PluginRuntime(registry, observer.getIfAvailable(() -> HookObserver.NONE), deferred);
 	}
 
 }

@@ -232,8 +232,8 @@ public class PlugboardProperties {
 	public static class Metrics {
 
 		/**
-		 * One hook call in how many is timed for the plugboard.hook timer; a power of two. Rejections
-		 * and faults are always counted.
+		 * One hook call in how many is timed for the plugboard.hook timer: a power of two, or 0
+		 * to time none. Rejections and faults are always counted.
 		 */
 		private int sampleInterval = 16;
 

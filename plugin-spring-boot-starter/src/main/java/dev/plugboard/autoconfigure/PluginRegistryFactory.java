@@ -1,11 +1,17 @@
 package dev.plugboard.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.core.env.Environment;
 
 import dev.plugboard.Plugin;
@@ -13,73 +19,152 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.PluginDefinition;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
+import dev.plugboard.runtime.PluginIds;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginSettings;
 import dev.plugboard.runtime.PluginSource;
 
 /**
  * Resolves the registry: application plugin beans, and a plugin from each definition the manifest
- * lists, with its entry bound to the definition's configuration type.
+ * lists (and does not disable), with its entry bound to the definition's configuration type.
+ * Every problem is a {@link ManifestException}, rendered by {@link ManifestFailureAnalyzer}.
  */
 final class PluginRegistryFactory {
 
 	private static final String BUILT_IN_PACKAGE = "dev.plugboard.builtin.";
 
+	private static final String MANIFEST = "plugboard.plugins";
+
+	private static final String PLUGINS = MANIFEST + ".";
+
+	private final Iterable<ConfigurationPropertySource> sources;
+
 	private final Binder binder;
 
 	PluginRegistryFactory(Environment environment) {
-		this.binder = Binder.get(environment);
+		this.sources = ConfigurationPropertySources.get(environment);
+		this.binder = new Binder(this.sources);
 	}
 
-	PluginRegistry create(Map<String, PluginSettings> manifest, List<Plugin> beans,
+	/**
+	 * Resolve the registry.
+	 * @param entries the manifest as bound to {@link PlugboardProperties#getPlugins()}
+	 * @param beans the application's plugin beans
+	 * @param definitions the plugin definitions from the application and its libraries
+	 * @return the registry
+	 * @throws ManifestException on the first problem with the manifest or the plugins
+	 */
+	PluginRegistry create(Map<String, PlugboardProperties.Plugin> entries, List<Plugin> beans,
 			List<PluginDefinition<?>> definitions) {
-		PluginRegistry.Builder builder = PluginRegistry.builder(manifest);
+		PluginRegistry.Builder builder = PluginRegistry.builder(manifest(entries));
+		Map<String, PluginDefinition<?>> definitionsById = new LinkedHashMap<>();
 		for (PluginDefinition<?> definition : definitions) {
-			builder.known(definition.id());
+			String id = definition.id();
+			if (id == null || !PluginIds.isValid(id)) {
+				throw new ManifestException(Problem.INVALID_ID, id,
+						"Plugin definition " + definition.getClass().getName() + " has the id '" + id
+								+ "', which is not kebab-case.",
+						"Return a lower-case id made of letters, digits and single hyphens from id(), such as 'slack-notifier'.",
+						List.of());
+			}
+			PluginDefinition<?> existing = definitionsById.putIfAbsent(id, definition);
+			if (existing != null) {
+				throw new ManifestException(Problem.DUPLICATE_ID, id,
+						"Two plugin definitions have the id '" + id + "': " + existing.getClass().getName() + " and "
+								+ definition.getClass().getName() + ".",
+						"Remove one of the two definition beans (or one of the two libraries that declare them).",
+						List.of());
+			}
+			builder.known(id);
 		}
 		for (Plugin bean : beans) {
 			builder.add(bean, PluginSource.APPLICATION);
 		}
-		for (PluginDefinition<?> definition : definitions) {
+		for (PluginDefinition<?> definition : definitionsById.values()) {
 			if (builder.isListedAndEnabled(definition.id())) {
-				builder.add(create(definition, builder), sourceOf(definition));
+				builder.add(create(definition), sourceOf(definition));
 			}
 		}
 		return builder.build();
 	}
 
-	private <C> Plugin create(PluginDefinition<C> definition, PluginRegistry.Builder builder) {
+	/**
+	 * The manifest as written. Boot's binder leaves an entry out of the bound map when none of its
+	 * keys is a common key ({@code rate-limit: {capacity: 100}}), so the ids are read from the
+	 * property sources and the bound entries supply the common keys.
+	 */
+	private Map<String, PluginSettings> manifest(Map<String, PlugboardProperties.Plugin> entries) {
+		Map<String, PluginSettings> manifest = new LinkedHashMap<>();
+		this.binder.bind(MANIFEST, Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of())
+			.keySet()
+			.forEach((written) -> manifest.put(written, settings(entries.get(written))));
+		entries.forEach((written, entry) -> manifest.putIfAbsent(written, settings(entry)));
+		return manifest;
+	}
+
+	private static PluginSettings settings(PlugboardProperties.@Nullable Plugin entry) {
+		if (entry == null) {
+			return PluginSettings.EMPTY;
+		}
+		return new PluginSettings(entry.getEnabled(), entry.getOrder(), entry.getEntities(), entry.getOnError());
+	}
+
+	private <C> Plugin create(PluginDefinition<C> definition) {
 		String id = definition.id();
-		String prefix = "plugboard.plugins." + id;
+		String prefix = PLUGINS + id;
 		C configuration;
 		try {
 			configuration = this.binder.bindOrCreate(prefix, Bindable.of(definition.configurationType()));
 		}
 		catch (BindException ex) {
-			throw new ManifestException(Problem.INVALID_VALUE, id,
-					"Plugin '" + id + "': the value of '" + ex.getName() + "' could not be bound to "
-							+ definition.configurationType().getSimpleName() + ": " + rootMessage(ex),
-					"Fix the value of '" + ex.getName() + "' in your configuration.", List.of(), ex);
+			InvalidManifestValue invalid = InvalidManifestValue.of(ex);
+			String description = (invalid != null) ? invalid.description()
+					: "Plugin '" + id + "': its entry could not be bound to "
+							+ definition.configurationType().getSimpleName() + ": " + rootMessage(ex);
+			String action = (invalid != null) ? invalid.action()
+					: "Fix the entry under '" + prefix + "', or remove the plugin from the manifest.";
+			throw new ManifestException(Problem.INVALID_VALUE, id, description, action, List.of(), ex);
 		}
 		Plugin plugin;
 		try {
 			plugin = definition.create(configuration);
 		}
 		catch (PluginConfigurationException ex) {
-			String key = prefix + "." + ex.key();
-			boolean missing = this.binder.bind(key, Bindable.of(String.class)).isBound() == false;
-			throw new ManifestException(missing ? Problem.MISSING_KEY : Problem.INVALID_VALUE, id,
-					"Plugin '" + id + "': " + (missing ? "the required key '" + key + "' is missing. "
-							: "the value of '" + key + "' is invalid. ") + ex.getMessage(),
-					(missing ? "Add '" + key + "' under 'plugboard.plugins." + id + "'"
-							: "Fix the value of '" + key + "'") + ", or remove the plugin from the manifest.",
-					List.of(), ex);
+			throw configurationProblem(id, prefix, ex);
 		}
 		if (!id.equals(plugin.id())) {
 			throw new IllegalStateException("Definition " + definition.getClass().getName() + " has id '" + id
 					+ "' but created a plugin with id '" + plugin.id() + "'");
 		}
 		return plugin;
+	}
+
+	private ManifestException configurationProblem(String id, String prefix, PluginConfigurationException ex) {
+		String key = ex.key();
+		String property = prefix + "." + key;
+		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
+		boolean missing = name != null && !isPresent(name);
+		if (missing) {
+			return new ManifestException(Problem.MISSING_KEY, id,
+					"Plugin '" + id + "' needs '" + key + "', but its manifest entry has none (" + property + "). "
+							+ ex.getMessage(),
+					"Add '" + key + "' under '" + prefix + "', or remove '" + id + "' from the manifest.", List.of(),
+					ex);
+		}
+		return new ManifestException(Problem.INVALID_VALUE, id,
+				"Plugin '" + id + "' cannot use the value of '" + key + "' (" + property + "). " + ex.getMessage(),
+				"Fix '" + key + "' under '" + prefix + "', or remove '" + id + "' from the manifest.", List.of(), ex);
+	}
+
+	private boolean isPresent(ConfigurationPropertyName name) {
+		for (ConfigurationPropertySource source : this.sources) {
+			if (source.getConfigurationProperty(name) != null
+					|| source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static PluginSource sourceOf(PluginDefinition<?> definition) {
@@ -92,7 +177,7 @@ final class PluginRegistryFactory {
 		while (root.getCause() != null) {
 			root = root.getCause();
 		}
-		return root.getMessage();
+		return String.valueOf(root.getMessage());
 	}
 
 }

@@ -84,4 +84,13 @@ class SampleApplicationIntegrationTests {
 			.isEqualTo("UP");
 	}
 
+	@Test
+	void actuatorPluginsEndpointReportsBothPluginsAndTheHealthRoute() {
+		this.client.get().uri("/actuator/plugins").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.plugins[*].id").isEqualTo(List.of("internal-health", "slack-notifier"))
+			.jsonPath("$.plugins[0].routes[0].path").isEqualTo("/internal/health")
+			.jsonPath("$.plugins[0].routes[0].methods").isEqualTo(List.of("GET"))
+			.jsonPath("$.plugins[1].entities").isEqualTo(List.of("users"));
+	}
+
 }

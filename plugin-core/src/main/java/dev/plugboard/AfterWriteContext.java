@@ -17,6 +17,15 @@ public interface AfterWriteContext extends WriteContext {
 	@Nullable Object id();
 
 	/**
+	 * The entity as it was stored before this write, when a before-write hook of this write loaded
+	 * it with {@link BeforeWriteContext#previous()}. A plugin that needs old values after the write
+	 * (an audit trail) also implements {@link BeforeWritePlugin} and calls {@code previous()} there.
+	 * @return the stored entity before the write, or {@code null} when it was not loaded, for an
+	 * INSERT, or when no row had the id
+	 */
+	@Nullable Object previous();
+
+	/**
 	 * Run best-effort work after the transaction commits, on Plugboard's bounded executor. The task
 	 * is dropped when the transaction rolls back, and when the executor's queue is full (counted
 	 * and logged). Use the durable outbox for work that must not be lost.

@@ -1,8 +1,11 @@
 package dev.plugboard;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The argument of {@link BeforeWritePlugin#beforeWrite}: one entity about to be written, which the
- * hook may mutate or replace.
+ * hook may mutate or replace. Before-write hooks may run more than once for one write when a
+ * plugin asked for {@link #retryOnDuplicateKey(int) retries}, so they should be idempotent.
  *
  * @since 0.1.0
  */
@@ -16,5 +19,41 @@ public interface BeforeWriteContext extends WriteContext {
 	 * operation is {@link WriteOp#DELETE}
 	 */
 	void setEntity(Object entity);
+
+	/**
+	 * Set a property of the entity: in place for a mutable entity, by replacing the entity with a
+	 * copy for a record (as {@link #setEntity(Object)} would).
+	 * @param property the property name
+	 * @param value the value, assignable to the property's type
+	 * @throws IllegalArgumentException when the entity has no such property or the value does not
+	 * fit it, or when the operation is {@link WriteOp#DELETE}
+	 */
+	void set(String property, @Nullable Object value);
+
+	/**
+	 * The entity as currently stored, for an {@link WriteOp#UPDATE} or {@link WriteOp#DELETE}:
+	 * loaded by id on the first call (one query, inside the write's transaction, not filtered by
+	 * after-read hooks) and kept for the later hooks of this write, after-write included. Call it
+	 * only when you need it: it costs a query.
+	 * @return the stored entity, or {@code null} for an INSERT or when no row has the id
+	 */
+	@Nullable Object previous();
+
+	/**
+	 * Which try of this write the hooks are running for: 1, or more when a plugin asked for
+	 * {@link #retryOnDuplicateKey(int) retries} and the statement hit a duplicate key.
+	 * @return the attempt, from 1
+	 */
+	int attempt();
+
+	/**
+	 * Ask for the write to be retried when its statement fails with a duplicate key (a unique
+	 * constraint): the statement runs under a savepoint, and on a duplicate key the transaction
+	 * rolls back to it and every before-write hook runs again with {@link #attempt()} one higher, so
+	 * a plugin can choose another value (a slug with a suffix). Applies to {@code save}; the
+	 * largest count any hook asks for wins.
+	 * @param maxAttempts how many tries in all, at least 1
+	 */
+	void retryOnDuplicateKey(int maxAttempts);
 
 }

@@ -1,6 +1,7 @@
 package dev.plugboard;
 
 import java.security.Principal;
+import java.util.Collection;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,6 +57,23 @@ public interface RequestContext {
 	 * @param principal the principal
 	 */
 	void setPrincipal(Principal principal);
+
+	/**
+	 * Authenticate the request with roles: later plugins, filters and controllers see the
+	 * principal, and {@link HttpServletRequest#isUserInRole(String)} answers from these roles
+	 * (an API-key plugin granting {@code AUDITOR}, say).
+	 * @param principal the principal
+	 * @param roles the roles granted, without a {@code ROLE_} prefix
+	 */
+	void setPrincipal(Principal principal, Collection<String> roles);
+
+	/**
+	 * Whether the current user has a role: the roles given to {@link #setPrincipal(Principal,
+	 * Collection)}, else the container's or Spring Security's answer.
+	 * @param role the role, without a {@code ROLE_} prefix
+	 * @return whether the user has it
+	 */
+	boolean isUserInRole(String role);
 
 	/**
 	 * A request attribute.

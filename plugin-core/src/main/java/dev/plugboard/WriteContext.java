@@ -36,6 +36,29 @@ public interface WriteContext {
 	}
 
 	/**
+	 * Whether the entity has a property of this name (a record component, a bean property or a
+	 * field).
+	 * @param property the property name, as in Java ({@code createdAt})
+	 * @return whether it exists
+	 */
+	boolean has(String property);
+
+	/**
+	 * The declared type of a property of the entity.
+	 * @param property the property name
+	 * @return the type, or {@code null} when the entity has no such property
+	 */
+	@Nullable Class<?> propertyType(String property);
+
+	/**
+	 * The value of a property of the entity.
+	 * @param property the property name
+	 * @return the value, possibly {@code null}
+	 * @throws IllegalArgumentException when the entity has no such property
+	 */
+	@Nullable Object get(String property);
+
+	/**
 	 * The aggregate name used by the manifest's {@code entities} key: the table name for Spring
 	 * Data JDBC and relational stores, the snake-cased class name otherwise.
 	 * @return the aggregate name, such as {@code user_account}

@@ -221,11 +221,28 @@ public final class PluginRuntime {
 	 * @throws PluginFaultException when a plugin faults; the write must not happen
 	 */
 	public Object beforeWrite(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request) {
+		return beforeWrite(op, entity, aggregate, request, new EntityWrite(null));
+	}
+
+	/**
+	 * Run the before-write hooks that apply to an aggregate on one entity, sharing state with the
+	 * after-write hooks of the same write.
+	 * @param op the operation
+	 * @param entity the entity
+	 * @param aggregate the aggregate name
+	 * @param request the current request, if any
+	 * @param write the state of this entity's write: how to load the stored entity, the attempt
+	 * @return the entity to write: the same one, or a replacement set by a hook
+	 * @throws PluginException when a plugin rejects the write
+	 * @throws PluginFaultException when a plugin faults; the write must not happen
+	 */
+	public Object beforeWrite(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request,
+			EntityWrite write) {
 		RegisteredPlugin[] plugins = chains(aggregate).beforeWrite;
 		if (plugins.length == 0) {
 			return entity;
 		}
-		WriteCall call = new WriteCall(op, entity, aggregate, request, null);
+		WriteCall call = new WriteCall(op, entity, aggregate, request, null, write, false);
 		boolean timed = sampled();
 		for (RegisteredPlugin plugin : plugins) {
 			call.current = plugin;
@@ -259,11 +276,27 @@ public final class PluginRuntime {
 	 */
 	public void afterWrite(WriteOp op, Object entity, @Nullable Object id, String aggregate,
 			@Nullable RequestContext request) {
+		afterWrite(op, entity, id, aggregate, request, new EntityWrite(null));
+	}
+
+	/**
+	 * Run the after-write hooks that apply to an aggregate on one written entity, with the state
+	 * its before-write hooks left (the stored entity, if one of them loaded it).
+	 * @param op the operation
+	 * @param entity the entity as saved
+	 * @param id the entity's id
+	 * @param aggregate the aggregate name
+	 * @param request the current request, if any
+	 * @param write the state of this entity's write
+	 * @throws PluginFaultException when a hook's database work failed
+	 */
+	public void afterWrite(WriteOp op, Object entity, @Nullable Object id, String aggregate,
+			@Nullable RequestContext request, EntityWrite write) {
 		RegisteredPlugin[] plugins = chains(aggregate).afterWrite;
 		if (plugins.length == 0) {
 			return;
 		}
-		WriteCall call = new WriteCall(op, entity, aggregate, request, id);
+		WriteCall call = new WriteCall(op, entity, aggregate, request, id, write, true);
 		boolean timed = sampled();
 		for (RegisteredPlugin plugin : plugins) {
 			call.current = plugin;
@@ -357,15 +390,63 @@ public final class PluginRuntime {
 
 		private final @Nullable Object id;
 
+		private final EntityWrite write;
+
+		private final boolean afterWrite;
+
 		private @Nullable RegisteredPlugin current;
 
-		WriteCall(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request, @Nullable Object id) {
+		WriteCall(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request, @Nullable Object id,
+				EntityWrite write, boolean afterWrite) {
 			this.op = op;
 			this.entity = entity;
 			this.entityType = entity.getClass();
 			this.aggregate = aggregate;
 			this.request = request;
 			this.id = id;
+			this.write = write;
+			this.afterWrite = afterWrite;
+		}
+
+		@Override
+		public boolean has(String property) {
+			return EntityProperties.type(this.entityType, property) != null;
+		}
+
+		@Override
+		public @Nullable Class<?> propertyType(String property) {
+			return EntityProperties.type(this.entityType, property);
+		}
+
+		@Override
+		public @Nullable Object get(String property) {
+			return EntityProperties.get(this.entity, property);
+		}
+
+		@Override
+		public void set(String property, @Nullable Object value) {
+			if (this.op == WriteOp.DELETE) {
+				throw new IllegalArgumentException("The entity of a DELETE cannot be changed");
+			}
+			this.entity = EntityProperties.set(this.entity, property, value);
+		}
+
+		@Override
+		public @Nullable Object previous() {
+			if (this.op == WriteOp.INSERT) {
+				return null;
+			}
+			return this.afterWrite ? this.write.loadedPrevious() : this.write.loadPrevious(this.entity);
+		}
+
+		@Override
+		public int attempt() {
+			return this.write.attempt();
+		}
+
+		@Override
+		public void retryOnDuplicateKey(int maxAttempts) {
+			this.write.requestAttempts(maxAttempts);
 		}
 
 		@Override

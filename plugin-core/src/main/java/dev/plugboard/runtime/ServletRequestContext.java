@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.ReadListener;
@@ -90,7 +92,17 @@ public final class ServletRequestContext implements RequestContext {
 
 	@Override
 	public void setPrincipal(Principal principal) {
-		this.request = new PrincipalRequest(this.request, principal);
+		this.request = new PrincipalRequest(this.request, principal, null);
+	}
+
+	@Override
+	public void setPrincipal(Principal principal, Collection<String> roles) {
+		this.request = new PrincipalRequest(this.request, principal, Set.copyOf(roles));
+	}
+
+	@Override
+	public boolean isUserInRole(String role) {
+		return this.request.isUserInRole(role);
 	}
 
 	@Override
@@ -176,9 +188,17 @@ public final class ServletRequestContext implements RequestContext {
 
 		private final Principal principal;
 
-		PrincipalRequest(HttpServletRequest request, Principal principal) {
+		private final @Nullable Set<String> roles;
+
+		PrincipalRequest(HttpServletRequest request, Principal principal, @Nullable Set<String> roles) {
 			super(request);
 			this.principal = principal;
+			this.roles = roles;
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return (this.roles != null) ? this.roles.contains(role) : super.isUserInRole(role);
 		}
 
 		@Override

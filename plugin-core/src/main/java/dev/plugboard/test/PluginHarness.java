@@ -36,6 +36,7 @@ import dev.plugboard.RequestContext;
 import dev.plugboard.RoutesPlugin;
 import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.DeferredExecutor;
+import dev.plugboard.runtime.EntityWrite;
 import dev.plugboard.runtime.HookObserver;
 import dev.plugboard.runtime.PluginFaultException;
 import dev.plugboard.runtime.PluginRegistry;
@@ -87,6 +88,8 @@ public final class PluginHarness {
 	private final PluginRuntime runtime;
 
 	private @Nullable PluginRoutes routes;
+
+	private @Nullable Object previous;
 
 	private PluginHarness(Plugin plugin, PluginSettings settings, @Nullable TestRequest request,
 			@Nullable PluginRegistry registry) {
@@ -144,7 +147,9 @@ public final class PluginHarness {
 	 * @return a new harness
 	 */
 	public PluginHarness during(TestRequest request) {
-		return new PluginHarness(this.plugin, this.settings, request, this.runtime.registry());
+		PluginHarness harness = new PluginHarness(this.plugin, this.settings, request, this.runtime.registry());
+		harness.previous = this.previous;
+		return harness;
 	}
 
 	/**
@@ -178,6 +183,20 @@ public final class PluginHarness {
 	}
 
 	/**
+	 * This harness with a stored entity: the write hooks see it through
+	 * {@link dev.plugboard.BeforeWriteContext#previous()} (and, for after-write,
+	 * {@link dev.plugboard.AfterWriteContext#previous()}) for UPDATE and DELETE. Without it they
+	 * see none, as if no row had the id.
+	 * @param stored the entity as stored before the write
+	 * @return a new harness
+	 */
+	public PluginHarness withPrevious(Object stored) {
+		PluginHarness harness = new PluginHarness(this.plugin, this.settings, this.request, this.runtime.registry());
+		harness.previous = stored;
+		return harness;
+	}
+
+	/**
 	 * Run the plugin's before-write hook on an entity whose aggregate name is derived from its
 	 * class, as Spring Data JDBC does by default: the {@code @Table} name when present, otherwise
 	 * the snake-cased simple class name ({@code UserAccount} is {@code user_account}).
@@ -207,7 +226,8 @@ public final class PluginHarness {
 	@SuppressWarnings("unchecked")
 	public <T> T beforeWrite(WriteOp op, String aggregate, T entity) {
 		requireHook(BeforeWritePlugin.class, "before-write");
-		return withRequest((context) -> (T) this.runtime.beforeWrite(op, entity, aggregate, context));
+		return withRequest((context) -> (T) this.runtime.beforeWrite(op, entity, aggregate, context,
+				EntityWrite.withPrevious(this.previous)));
 	}
 
 	/**
@@ -243,7 +263,7 @@ public final class PluginHarness {
 		@Nullable List<TransactionSynchronization> suspended = suspendSynchronizations();
 		try {
 			this.<@Nullable Void>withRequest((context) -> {
-				runtime.afterWrite(op, entity, id, aggregate, context);
+				runtime.afterWrite(op, entity, id, aggregate, context, EntityWrite.withPrevious(this.previous));
 				return null;
 			});
 		}

@@ -92,6 +92,34 @@ class BeforeWriteHarnessTests {
 	}
 
 	@Test
+	void storedEntityGivenToTheHarnessIsWhatPreviousReturns() {
+		record Account(Long id, String email) {
+		}
+		BeforeWritePlugin immutableEmail = new BeforeWritePlugin() {
+
+			@Override
+			public String id() {
+				return "immutable-email";
+			}
+
+			@Override
+			public void beforeWrite(BeforeWriteContext write) {
+				if (write.previous() instanceof Account stored && !stored.email().equals(write.get("email"))) {
+					throw new ValidationFailed("immutable", "email cannot change");
+				}
+			}
+
+		};
+		PluginHarness harness = PluginHarness.of(immutableEmail).withPrevious(new Account(1L, "ada@example.com"));
+		assertThat(harness.beforeWrite(WriteOp.UPDATE, new Account(1L, "ada@example.com"))).isNotNull();
+		assertThatExceptionOfType(ValidationFailed.class)
+			.isThrownBy(() -> harness.beforeWrite(WriteOp.UPDATE, new Account(1L, "eve@example.com")));
+		assertThat(PluginHarness.of(immutableEmail).beforeWrite(WriteOp.UPDATE, new Account(1L, "eve@example.com")))
+			.as("no stored entity: previous() is null")
+			.isNotNull();
+	}
+
+	@Test
 	void rejectionIsAPluginExceptionNotAFault() {
 		assertThatExceptionOfType(PluginException.class)
 			.isThrownBy(() -> this.harness.beforeWrite(WriteOp.UPDATE, new BlogPost("")));

@@ -14,13 +14,17 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.plugboard.RequestContext;
 import dev.plugboard.WriteOp;
+import dev.plugboard.runtime.EntityWrite;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
@@ -74,7 +78,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		}
 		Write write = new Write(invocation, kind, runtime, aggregate, currentRequest());
 		try {
-			return this.hooks.transactions().execute((status) -> write.run());
+			return this.hooks.transactions().execute(write::run);
 		}
 		catch (CheckedFailure ex) {
 			throw ex.getCause();
@@ -136,6 +140,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 
 		private final @Nullable RequestContext request;
 
+		private @Nullable TransactionStatus status;
+
 		Write(MethodInvocation invocation, WriteMethod kind, PluginRuntime runtime, String aggregate,
 				@Nullable RequestContext request) {
 			this.invocation = invocation;
@@ -145,7 +151,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			this.request = request;
 		}
 
-		@Nullable Object run() {
+		@Nullable Object run(TransactionStatus status) {
+			this.status = status;
 			try {
 				return switch (this.kind) {
 					case SAVE -> save();
@@ -171,12 +178,44 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 				return proceed();
 			}
 			WriteOp op = saveOp(entity);
-			Object written = before(op, entity);
-			this.invocation.getArguments()[0] = written;
-			Object result = proceed();
-			Object saved = (result != null) ? result : written;
-			after(op, saved);
-			return result;
+			EntityWrite state = state();
+			while (true) {
+				Object written = before(op, entity, state);
+				this.invocation.getArguments()[0] = written;
+				Object result;
+				if (state.maxAttempts() > 1 && this.status != null) {
+					Object savepoint = this.status.createSavepoint();
+					try {
+						result = ((ProxyMethodInvocation) this.invocation).invocableClone().proceed();
+						this.status.releaseSavepoint(savepoint);
+					}
+					catch (RuntimeException ex) {
+						if (!isDuplicateKey(ex) || !state.nextAttempt()) {
+							throw ex;
+						}
+						this.status.rollbackToSavepoint(savepoint);
+						logger.debug("Retrying a save of {} after a duplicate key (attempt {})", this.aggregate,
+								state.attempt());
+						entity = written;
+						continue;
+					}
+				}
+				else {
+					result = proceed();
+				}
+				Object saved = (result != null) ? result : written;
+				after(op, saved, state);
+				return result;
+			}
+		}
+
+		private static boolean isDuplicateKey(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof DuplicateKeyException) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private @Nullable Object saveAll() throws Throwable {
@@ -185,17 +224,20 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 				return proceed();
 			}
 			List<WriteOp> ops = new ArrayList<>(entities.size());
+			List<EntityWrite> states = new ArrayList<>(entities.size());
 			for (int i = 0; i < entities.size(); i++) {
 				Object entity = entities.get(i);
 				WriteOp op = saveOp(entity);
+				EntityWrite state = state();
 				ops.add(op);
-				entities.set(i, before(op, entity));
+				states.add(state);
+				entities.set(i, before(op, entity, state));
 			}
 			this.invocation.getArguments()[0] = entities;
 			Object result = proceed();
 			Iterator<?> saved = (result instanceof Iterable<?> iterable) ? iterable.iterator() : entities.iterator();
 			for (int i = 0; i < ops.size() && saved.hasNext(); i++) {
-				after(ops.get(i), saved.next());
+				after(ops.get(i), saved.next(), states.get(i));
 			}
 			return result;
 		}
@@ -229,25 +271,39 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		}
 
 		private @Nullable Object deleteAll(List<Object> entities) throws Throwable {
+			List<EntityWrite> states = new ArrayList<>(entities.size());
 			for (Object entity : entities) {
-				before(WriteOp.DELETE, entity);
+				EntityWrite state = state();
+				states.add(state);
+				before(WriteOp.DELETE, entity, state);
 			}
 			if (this.kind == WriteMethod.DELETE_ALL) {
 				this.invocation.getArguments()[0] = entities;
 			}
 			Object result = proceed();
-			for (Object entity : entities) {
-				after(WriteOp.DELETE, entity);
+			for (int i = 0; i < entities.size(); i++) {
+				after(WriteOp.DELETE, entities.get(i), states.get(i));
 			}
 			return result;
 		}
 
-		private Object before(WriteOp op, Object entity) {
-			return this.runtime.beforeWrite(op, entity, this.aggregate, this.request);
+		/**
+		 * The state of one entity's write; its stored entity is loaded through the repository's
+		 * target, so neither write nor read hooks run for that load.
+		 */
+		private EntityWrite state() {
+			return new EntityWrite((entity) -> {
+				Object id = (entity != null) ? idOf(entity) : null;
+				return (id != null) ? crud().findById(id).orElse(null) : null;
+			});
 		}
 
-		private void after(WriteOp op, Object entity) {
-			this.runtime.afterWrite(op, entity, idOf(entity), this.aggregate, this.request);
+		private Object before(WriteOp op, Object entity, EntityWrite state) {
+			return this.runtime.beforeWrite(op, entity, this.aggregate, this.request, state);
+		}
+
+		private void after(WriteOp op, Object entity, EntityWrite state) {
+			this.runtime.afterWrite(op, entity, idOf(entity), this.aggregate, this.request, state);
 		}
 
 		private @Nullable Object argument() {

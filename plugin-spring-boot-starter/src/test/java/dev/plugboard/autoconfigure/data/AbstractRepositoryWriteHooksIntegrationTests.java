@@ -343,6 +343,103 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::aggregate).containsExactly("ticket", "note");
 	}
 
+	@Test
+	void setOnARecordEntityReplacesItWithACopyThatLandsInTheRow() {
+		this.log.onBeforeWrite((write) -> write.set("slug", "set-" + write.get("text")));
+		Note saved = this.notes.save(new Note("copied"));
+		assertThat(saved.slug()).isEqualTo("set-copied");
+		assertThat(this.jdbc.queryForObject("SELECT slug FROM note WHERE id = ?", String.class, saved.id()))
+			.isEqualTo("set-copied");
+	}
+
+	@Test
+	void previousIsTheStoredRowInBeforeWriteAndStaysAvailableInAfterWrite() {
+		Ticket ticket = this.tickets.save(new Ticket("stored title"));
+		AtomicReference<Object> seenBefore = new AtomicReference<>();
+		AtomicReference<Object> seenAfter = new AtomicReference<>();
+		this.log.onBeforeWrite((write) -> seenBefore.set(write.previous()));
+		this.log.onAfterWrite((write) -> seenAfter.set(write.previous()));
+		Ticket fromClient = new Ticket("edited title");
+		fromClient.setId(ticket.getId());
+		this.tickets.save(fromClient);
+		assertThat(seenBefore.get()).isInstanceOfSatisfying(Ticket.class,
+				(stored) -> assertThat(stored.getTitle()).isEqualTo("stored title"));
+		assertThat(seenAfter.get()).isSameAs(seenBefore.get());
+	}
+
+	@Test
+	void previousIsNullForAnInsertAndInAfterWriteWhenNoBeforeWriteHookLoadedIt() {
+		AtomicReference<Object> seenAfter = new AtomicReference<>("unset");
+		this.log.onAfterWrite((write) -> seenAfter.set(write.previous()));
+		Ticket ticket = this.tickets.save(new Ticket("first"));
+		assertThat(seenAfter.get()).isNull();
+		ticket.setTitle("second");
+		seenAfter.set("unset");
+		this.tickets.save(ticket);
+		assertThat(seenAfter.get()).isNull();
+	}
+
+	@Test
+	void duplicateKeyIsRetriedWhenAHookAskedAndTheHooksRunAgainWithTheNextAttempt() {
+		this.notes.save(new Note(null, "first", "taken"));
+		this.log.onBeforeWrite((write) -> {
+			if (write.entity() instanceof Note note && note.id() == null && !note.text().equals("first")) {
+				write.retryOnDuplicateKey(3);
+				write.set("slug", (write.attempt() == 1) ? "taken" : "taken-" + write.attempt());
+			}
+		});
+		Note saved = this.notes.save(new Note("second"));
+		assertThat(saved.slug()).isEqualTo("taken-2");
+		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class))
+			.containsExactly("taken", "taken-2");
+		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::op)
+			.containsExactly(WriteOp.INSERT, WriteOp.INSERT);
+	}
+
+	@Test
+	void duplicateKeyRetriedWithinTheCallersTransactionKeepsItsEarlierWork() {
+		this.notes.save(new Note(null, "first", "taken"));
+		this.log.onBeforeWrite((write) -> {
+			if (write.entity() instanceof Note note && note.text().equals("in tx")) {
+				write.retryOnDuplicateKey(2);
+				write.set("slug", (write.attempt() == 1) ? "taken" : "free");
+			}
+		});
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.tickets.save(new Ticket("same transaction"));
+			this.notes.save(new Note("in tx"));
+		});
+		assertThat(count("ticket")).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class))
+			.containsExactly("taken", "free");
+	}
+
+	@Test
+	void duplicateKeyWithoutARetryRequestFailsTheWrite() {
+		this.notes.save(new Note(null, "first", "taken"));
+		this.log.onBeforeWrite((write) -> {
+			if (write.entity() instanceof Note note && note.id() == null && note.text().equals("second")) {
+				write.set("slug", "taken");
+			}
+		});
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.notes.save(new Note("second")))
+			.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(java.sql.SQLException.class));
+		assertThat(count("note")).isEqualTo(1);
+	}
+
+	@Test
+	void retriesStopAfterTheLastAttemptAndTheDuplicateKeyIsThrown() {
+		this.notes.save(new Note(null, "first", "taken"));
+		this.log.onBeforeWrite((write) -> {
+			if (write.entity() instanceof Note note && note.id() == null && note.text().equals("second")) {
+				write.retryOnDuplicateKey(2);
+				write.set("slug", "taken");
+			}
+		});
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.notes.save(new Note("second")));
+		assertThat(count("note")).isEqualTo(1);
+	}
+
 	private int count(String table) {
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
 		return (count != null) ? count : 0;

@@ -82,7 +82,8 @@ final class PluginRegistryFactory {
 		}
 		for (PluginDefinition<?> definition : definitionsById.values()) {
 			if (builder.isListedAndEnabled(definition.id())) {
-				builder.add(create(definition), sourceOf(definition));
+				Plugin plugin = create(definition);
+				builder.add(plugin, sourceOf(plugin));
 			}
 		}
 		return builder.build();
@@ -175,9 +176,12 @@ final class PluginRegistryFactory {
 		return false;
 	}
 
-	private static PluginSource sourceOf(PluginDefinition<?> definition) {
-		return definition.getClass().getName().startsWith(BUILT_IN_PACKAGE) ? PluginSource.BUILT_IN
-				: PluginSource.LIBRARY;
+	/**
+	 * Built-ins are told apart by the plugin's package: their definitions live in the starter, the
+	 * plugins themselves under {@code dev.plugboard.builtin}.
+	 */
+	private static PluginSource sourceOf(Plugin plugin) {
+		return plugin.getClass().getName().startsWith(BUILT_IN_PACKAGE) ? PluginSource.BUILT_IN : PluginSource.LIBRARY;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The bounded executor for work deferred by after-write hooks. Best effort: a full queue drops the
  * task (counted and logged) rather than block a response, and shutdown drains for a bounded time.
+ *
+ * <p>Not final so that {@link dev.plugboard.test.PluginHarness} can capture submitted tasks and
+ * let a test run them on its own thread; {@link #submit} is the only method meant to be overridden.
  */
-public final class DeferredExecutor {
+public class DeferredExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeferredExecutor.class);
 

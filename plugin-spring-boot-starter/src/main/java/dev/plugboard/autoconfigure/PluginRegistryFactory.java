@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,6 +13,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.core.env.Environment;
 
+import dev.plugboard.OnError;
 import dev.plugboard.Plugin;
 import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.PluginDefinition;
@@ -91,23 +91,31 @@ final class PluginRegistryFactory {
 	/**
 	 * The manifest as written. Boot's binder leaves an entry out of the bound map when none of its
 	 * keys is a common key ({@code rate-limit: {capacity: 100}}), so the ids are read from the
-	 * property sources and the bound entries supply the common keys.
+	 * property sources. The common keys are then bound one by one: an entry written as {@code {}}
+	 * is an empty string to the binder, and binding the whole entry would let it hide an
+	 * {@code enabled: false} set for that id in a source of higher precedence (a command-line
+	 * argument, an environment variable).
 	 */
 	private Map<String, PluginSettings> manifest(Map<String, PlugboardProperties.Plugin> entries) {
 		Map<String, PluginSettings> manifest = new LinkedHashMap<>();
 		this.binder.bind(MANIFEST, Bindable.mapOf(String.class, Object.class))
 			.orElse(Map.of())
 			.keySet()
-			.forEach((written) -> manifest.put(written, settings(entries.get(written))));
-		entries.forEach((written, entry) -> manifest.putIfAbsent(written, settings(entry)));
+			.forEach((written) -> manifest.put(written, settings(written)));
+		entries.keySet().forEach((written) -> manifest.computeIfAbsent(written, this::settings));
 		return manifest;
 	}
 
-	private static PluginSettings settings(PlugboardProperties.@Nullable Plugin entry) {
-		if (entry == null) {
+	private PluginSettings settings(String written) {
+		String id = PluginIds.normalise(written);
+		if (!PluginIds.isValid(id)) {
 			return PluginSettings.EMPTY;
 		}
-		return new PluginSettings(entry.getEnabled(), entry.getOrder(), entry.getEntities(), entry.getOnError());
+		String prefix = PLUGINS + id + ".";
+		return new PluginSettings(this.binder.bind(prefix + "enabled", Boolean.class).orElse(null),
+				this.binder.bind(prefix + "order", Integer.class).orElse(null),
+				this.binder.bind(prefix + "entities", Bindable.listOf(String.class)).orElse(List.of()),
+				this.binder.bind(prefix + "on-error", OnError.class).orElse(null));
 	}
 
 	private <C> Plugin create(PluginDefinition<C> definition) {

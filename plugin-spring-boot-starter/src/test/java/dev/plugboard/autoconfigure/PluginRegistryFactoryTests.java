@@ -1,12 +1,15 @@
 package dev.plugboard.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 import dev.plugboard.OnError;
 import dev.plugboard.runtime.ManifestException;
@@ -100,6 +103,20 @@ class PluginRegistryFactoryTests {
 			assertThat(config.getCapacity()).isEqualTo(100);
 			assertThat(config.getOnFull()).isEqualTo(Plugins.RateLimitConfig.OnFull.QUEUE_UP);
 		});
+	}
+
+	@Test
+	void enabledFalseFromAHigherSourceTurnsOffAPluginListedAsAnEmptyEntry() {
+		this.contextRunner.withUserConfiguration(GreeterConfiguration.class).withInitializer((context) -> {
+			YamlManifest.yaml("""
+					plugboard:
+					  plugins:
+					    greeter: {}
+					""").initialize(context);
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			sources.addLast(sources.remove("application.yml"));
+			sources.addFirst(new MapPropertySource("commandLineArgs", Map.of("plugboard.plugins.greeter.enabled", "false")));
+		}).run((context) -> assertThat(context.getBean(PluginRegistry.class).enabled()).isEmpty());
 	}
 
 	@Test

@@ -1,0 +1,157 @@
+package dev.plugboard.sample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import dev.plugboard.sample.WebhookReceiver.Delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample's main flows over real HTTP, driven by its {@code application.yml}, with
+ * slack-notifier pointed at a local webhook receiver. Run against H2 and PostgreSQL by the
+ * subclasses.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "plugboard.plugins.slack-notifier.timeout=2m")
+@AutoConfigureRestTestClient
+abstract class SampleFlowIntegrationTests {
+
+	static final WebhookReceiver receiver = WebhookReceiver.start();
+
+	@Autowired
+	RestTestClient client;
+
+	@DynamicPropertySource
+	static void slackUrl(DynamicPropertyRegistry registry) {
+		registry.add("plugboard.plugins.slack-notifier.url", receiver::url);
+	}
+
+	@AfterAll
+	static void releaseReceiver() {
+		receiver.release();
+	}
+
+	@Test
+	void usersAreCreatedReadUpdatedListedAndDeleted() {
+		String email = unique("grace") + "@example.com";
+		User created = createUser("Grace", email);
+		assertThat(created.id()).isNotNull();
+		assertThat(created).isEqualTo(new User(created.id(), "Grace", email));
+
+		this.client.get().uri("/users/{id}", created.id()).exchange().expectStatus().isOk().expectBody(User.class)
+			.isEqualTo(created);
+
+		String newEmail = unique("grace.hopper") + "@example.com";
+		this.client.put().uri("/users/{id}", created.id()).body(Map.of("name", "Grace Hopper", "email", newEmail))
+			.exchange().expectStatus().isOk().expectBody(User.class)
+			.isEqualTo(new User(created.id(), "Grace Hopper", newEmail));
+
+		assertThat(listUsers()).contains(new User(created.id(), "Grace Hopper", newEmail));
+
+		this.client.delete().uri("/users/{id}", created.id()).exchange().expectStatus().isNoContent();
+		this.client.get().uri("/users/{id}", created.id()).exchange().expectStatus().isNotFound();
+		assertThat(listUsers()).extracting(User::id).doesNotContain(created.id());
+	}
+
+	@Test
+	void ordersAreCreatedReadUpdatedListedAndDeleted() {
+		User user = createUser("Linus", unique("linus") + "@example.com");
+		Order created = this.client.post().uri("/orders")
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 1)).exchange().expectStatus()
+			.isCreated().expectHeader().valueMatches("Location", "/orders/\\d+").expectBody(Order.class)
+			.returnResult().getResponseBody();
+		assertThat(created).isNotNull();
+		assertThat(created).isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1));
+
+		this.client.get().uri("/orders/{id}", created.id()).exchange().expectStatus().isOk().expectBody(Order.class)
+			.isEqualTo(created);
+
+		Order updated = new Order(created.id(), user.id(), "Keyboard", 3);
+		this.client.put().uri("/orders/{id}", created.id())
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3)).exchange().expectStatus().isOk()
+			.expectBody(Order.class).isEqualTo(updated);
+
+		assertThat(listOrders("/orders")).contains(updated);
+		assertThat(listOrders("/orders?userId=" + user.id())).containsExactly(updated);
+
+		this.client.delete().uri("/users/{id}", user.id()).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+		this.client.delete().uri("/orders/{id}", created.id()).exchange().expectStatus().isNoContent();
+		this.client.get().uri("/orders/{id}", created.id()).exchange().expectStatus().isNotFound();
+		this.client.delete().uri("/users/{id}", user.id()).exchange().expectStatus().isNoContent();
+	}
+
+	@Test
+	void newUserIsPostedToSlackWithoutTheResponseWaitingForIt() throws InterruptedException {
+		String email = unique("ada") + "@example.com";
+		receiver.hold();
+		try {
+			User created = createUser("Ada", email);
+
+			Delivery delivery = receiver.awaitDelivery(email);
+			assertThat(receiver.answeredSinceHold()).as("the POST /users answer came before Slack's").isFalse();
+			assertThat(delivery.method()).isEqualTo("POST");
+			assertThat(delivery.contentType()).isEqualTo("application/json");
+			assertThat(delivery.body())
+				.isEqualTo("{\"text\":\"New user *Ada* <" + email + "> (id " + created.id() + ")\"}");
+		}
+		finally {
+			receiver.release();
+		}
+	}
+
+	@Test
+	void updatesAndOrdersAreNotPostedToSlack() throws InterruptedException {
+		User user = createUser("Edsger", unique("edsger") + "@example.com");
+		receiver.awaitDelivery(user.email());
+		this.client.put().uri("/users/{id}", user.id())
+			.body(Map.of("name", "Edsger W. Dijkstra", "email", user.email())).exchange().expectStatus().isOk();
+		this.client.post().uri("/orders").body(Map.of("userId", user.id(), "product", "Chalk", "quantity", 12))
+			.exchange().expectStatus().isCreated();
+
+		String marker = unique("barbara") + "@example.com";
+		createUser("Barbara", marker);
+
+		assertThat(receiver.awaitDeliveriesThrough(marker)).extracting(Delivery::body)
+			.noneMatch((body) -> body.contains(user.email()));
+	}
+
+	User createUser(String name, String email) {
+		User created = this.client.post().uri("/users").body(Map.of("name", name, "email", email)).exchange()
+			.expectStatus().isCreated().expectHeader().valueMatches("Location", "/users/\\d+").expectBody(User.class)
+			.returnResult().getResponseBody();
+		assertThat(created).isNotNull();
+		return created;
+	}
+
+	List<User> listUsers() {
+		return this.client.get().uri("/users").exchange().expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<List<User>>() {
+			}).returnResult().getResponseBody();
+	}
+
+	List<Order> listOrders(String uri) {
+		return this.client.get().uri(uri).exchange().expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<List<Order>>() {
+			}).returnResult().getResponseBody();
+	}
+
+	static String unique(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

@@ -77,7 +77,7 @@ final class ReadFilter {
 	 * @param value the value
 	 * @return the value, its replacement, or {@code null} when hidden
 	 */
-	@Nullable Object one(Object value) {
+	private @Nullable Object one(Object value) {
 		return this.domain.isInstance(value) ? this.runtime.afterRead(value, this.aggregate, this.request) : value;
 	}
 

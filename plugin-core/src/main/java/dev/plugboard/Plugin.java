@@ -2,8 +2,9 @@ package dev.plugboard;
 
 /**
  * A plugin: a Spring bean that implements one or more hook interfaces ({@link BeforeRequestPlugin},
- * {@link BeforeWritePlugin}, {@link AfterWritePlugin}, {@link RoutesPlugin}). Implement a hook
- * interface rather than this one directly; this type carries what every plugin shares.
+ * {@link BeforeWritePlugin}, {@link AfterWritePlugin}, {@link AfterReadPlugin},
+ * {@link RoutesPlugin}). Implement a hook interface rather than this one directly; this type
+ * carries what every plugin shares.
  *
  * <p>Implementations must be thread-safe: one instance serves every request and every write.
  *
@@ -31,8 +32,9 @@ public interface Plugin {
 
 	/**
 	 * What a fault (an exception that is not a {@link PluginException}) in this plugin's
-	 * before-request hook does to the request, unless the manifest's {@code on-error} overrides it.
-	 * Security gates return {@link OnError#FAIL_CLOSED}.
+	 * before-request or after-read hook does to the request or the read, unless the manifest's
+	 * {@code on-error} overrides it. Security gates and read filters that must not leak rows (tenant
+	 * scope) return {@link OnError#FAIL_CLOSED}.
 	 * @return the default fault policy, {@link OnError#FAIL_OPEN} unless overridden
 	 */
 	default OnError onError() {

@@ -1,6 +1,6 @@
 /**
  * The Plugboard SPI: the {@link dev.plugboard.Plugin} hook interfaces a plugin implements, the
- * context objects they receive, and the exceptions that reject a request or a write.
+ * context objects they receive, and the exceptions that reject a request, a write or a read.
  */
 @NullMarked
 package dev.plugboard;

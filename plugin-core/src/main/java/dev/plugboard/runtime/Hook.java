@@ -6,7 +6,8 @@ package dev.plugboard.runtime;
  */
 public enum Hook {
 
-	BEFORE_REQUEST("before-request"), BEFORE_WRITE("before-write"), AFTER_WRITE("after-write"), ROUTES("routes");
+	BEFORE_REQUEST("before-request"), BEFORE_WRITE("before-write"), AFTER_WRITE("after-write"),
+	AFTER_READ("after-read"), ROUTES("routes");
 
 	private final String tag;
 

@@ -18,6 +18,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import dev.plugboard.AfterReadContext;
+import dev.plugboard.AfterReadPlugin;
 import dev.plugboard.AfterWriteContext;
 import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
@@ -60,7 +62,9 @@ public final class PluginRuntime {
 
 	private final RegisteredPlugin[] afterWrite;
 
-	private final Map<String, WriteChains> chainsByAggregate = new ConcurrentHashMap<>();
+	private final RegisteredPlugin[] afterRead;
+
+	private final Map<String, Chains> chainsByAggregate = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a runtime.
@@ -84,6 +88,7 @@ public final class PluginRuntime {
 		}
 		this.beforeWrite = withHook(registry, Hook.BEFORE_WRITE);
 		this.afterWrite = withHook(registry, Hook.AFTER_WRITE);
+		this.afterRead = withHook(registry, Hook.AFTER_READ);
 	}
 
 	private static RegisteredPlugin[] withHook(PluginRegistry registry, Hook hook) {
@@ -121,8 +126,18 @@ public final class PluginRuntime {
 	 * @return whether a write of that aggregate has hooks to run
 	 */
 	public boolean hasWriteHooks(String aggregate) {
-		WriteChains chains = chains(aggregate);
+		Chains chains = chains(aggregate);
 		return chains.beforeWrite.length > 0 || chains.afterWrite.length > 0;
+	}
+
+	/**
+	 * Whether any enabled plugin has an after-read hook that applies to an aggregate, after the
+	 * manifest's {@code entities} restriction.
+	 * @param aggregate the aggregate name
+	 * @return whether the results of a read of that aggregate have hooks to run
+	 */
+	public boolean hasReadHooks(String aggregate) {
+		return chains(aggregate).afterRead.length > 0;
 	}
 
 	/**
@@ -316,6 +331,54 @@ public final class PluginRuntime {
 		}
 	}
 
+	/**
+	 * Run the after-read hooks that apply to an aggregate on one entity a read returns, until one
+	 * hides it. A fault is logged and counted, then follows the plugin's on-error: fail-closed
+	 * fails the read; fail-open goes on with the entity as it was before that plugin. Allocates one
+	 * context when hooks apply, nothing otherwise.
+	 * @param entity the entity as read
+	 * @param aggregate the aggregate name
+	 * @param request the current request, if any
+	 * @return the entity to return: the same one, a replacement set by a hook, or {@code null} when
+	 * a hook hid it
+	 * @throws PluginException when a plugin rejects the read, attributed to it
+	 * @throws PluginFaultException when a fail-closed plugin faults
+	 */
+	public @Nullable Object afterRead(Object entity, String aggregate, @Nullable RequestContext request) {
+		RegisteredPlugin[] plugins = chains(aggregate).afterRead;
+		if (plugins.length == 0) {
+			return entity;
+		}
+		ReadCall call = new ReadCall(entity, aggregate, request);
+		boolean timed = sampled();
+		for (RegisteredPlugin plugin : plugins) {
+			Object before = call.entity;
+			long start = timed ? System.nanoTime() : 0;
+			try {
+				((AfterReadPlugin) plugin.plugin()).afterRead(call);
+				if (timed) {
+					this.observer.timed(plugin, Hook.AFTER_READ, Outcome.SUCCESS, System.nanoTime() - start);
+				}
+			}
+			catch (PluginException ex) {
+				this.observer.outcome(plugin, Hook.AFTER_READ, Outcome.REJECTED);
+				throw ex.attributeTo(plugin.id());
+			}
+			catch (RuntimeException ex) {
+				PluginFaultException fault = fault(plugin, Hook.AFTER_READ, correlationId(request), ex);
+				if (plugin.onError() == OnError.FAIL_CLOSED) {
+					throw fault;
+				}
+				call.entity = before;
+				call.hidden = false;
+			}
+			if (call.hidden) {
+				return null;
+			}
+		}
+		return call.entity;
+	}
+
 	private boolean sampled() {
 		return this.sampleMask >= 0 && (ThreadLocalRandom.current().nextInt() & this.sampleMask) == 0;
 	}
@@ -342,11 +405,11 @@ public final class PluginRuntime {
 		return (request != null) ? request.requestId() : UUID.randomUUID().toString();
 	}
 
-	private WriteChains chains(String aggregate) {
-		WriteChains chains = this.chainsByAggregate.get(aggregate);
+	private Chains chains(String aggregate) {
+		Chains chains = this.chainsByAggregate.get(aggregate);
 		if (chains == null) {
-			chains = this.chainsByAggregate.computeIfAbsent(aggregate,
-					(name) -> new WriteChains(applying(this.beforeWrite, name), applying(this.afterWrite, name)));
+			chains = this.chainsByAggregate.computeIfAbsent(aggregate, (name) -> new Chains(
+					applying(this.beforeWrite, name), applying(this.afterWrite, name), applying(this.afterRead, name)));
 		}
 		return chains;
 	}
@@ -373,7 +436,8 @@ public final class PluginRuntime {
 		return null;
 	}
 
-	private record WriteChains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite) {
+	private record Chains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite,
+			RegisteredPlugin[] afterRead) {
 	}
 
 	private final class WriteCall implements BeforeWriteContext, AfterWriteContext {
@@ -501,6 +565,74 @@ public final class PluginRuntime {
 			else {
 				PluginRuntime.this.deferred.submit(pluginId, task);
 			}
+		}
+
+	}
+
+	private static final class ReadCall implements AfterReadContext {
+
+		private Object entity;
+
+		private final Class<?> entityType;
+
+		private final String aggregate;
+
+		private final @Nullable RequestContext request;
+
+		private boolean hidden;
+
+		ReadCall(Object entity, String aggregate, @Nullable RequestContext request) {
+			this.entity = entity;
+			this.entityType = entity.getClass();
+			this.aggregate = aggregate;
+			this.request = request;
+		}
+
+		@Override
+		public Object entity() {
+			return this.entity;
+		}
+
+		@Override
+		public String aggregate() {
+			return this.aggregate;
+		}
+
+		@Override
+		public @Nullable RequestContext request() {
+			return this.request;
+		}
+
+		@Override
+		public boolean has(String property) {
+			return EntityProperties.type(this.entityType, property) != null;
+		}
+
+		@Override
+		public @Nullable Class<?> propertyType(String property) {
+			return EntityProperties.type(this.entityType, property);
+		}
+
+		@Override
+		public @Nullable Object get(String property) {
+			return EntityProperties.get(this.entity, property);
+		}
+
+		@Override
+		public void hide() {
+			this.hidden = true;
+		}
+
+		@Override
+		public void setEntity(Object entity) {
+			if (this.hidden) {
+				throw new IllegalStateException("A hidden entity cannot be replaced");
+			}
+			if (!this.entityType.isInstance(entity)) {
+				throw new IllegalArgumentException("Replacement must be a " + this.entityType.getName() + ", was "
+						+ ((entity != null) ? entity.getClass().getName() : "null"));
+			}
+			this.entity = entity;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.plugboard.AfterReadPlugin;
 import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.BeforeWritePlugin;
@@ -57,6 +58,9 @@ public final class RegisteredPlugin {
 		if (plugin instanceof AfterWritePlugin) {
 			hooks.add(Hook.AFTER_WRITE);
 		}
+		if (plugin instanceof AfterReadPlugin) {
+			hooks.add(Hook.AFTER_READ);
+		}
 		if (plugin instanceof RoutesPlugin) {
 			hooks.add(Hook.ROUTES);
 		}
@@ -84,7 +88,7 @@ public final class RegisteredPlugin {
 	}
 
 	/**
-	 * Aggregate names the write hooks are restricted to.
+	 * Aggregate names the write and read hooks are restricted to.
 	 * @return the names, empty when the plugin sees every entity
 	 */
 	public Set<String> entities() {
@@ -92,7 +96,7 @@ public final class RegisteredPlugin {
 	}
 
 	/**
-	 * Whether this plugin's write hooks apply to an aggregate.
+	 * Whether this plugin's write and read hooks apply to an aggregate.
 	 * @param aggregate the aggregate name
 	 * @return whether the hooks run for it
 	 */

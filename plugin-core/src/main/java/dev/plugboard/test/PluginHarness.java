@@ -26,6 +26,7 @@ import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import dev.plugboard.AfterReadPlugin;
 import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.BeforeWritePlugin;
@@ -118,8 +119,8 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * This harness with the manifest's {@code entities} key set: the write hooks then run only for
-	 * these aggregate names.
+	 * This harness with the manifest's {@code entities} key set: the write and read hooks then run
+	 * only for these aggregate names.
 	 * @param entities the aggregate names, such as {@code users}
 	 * @return a new harness
 	 */
@@ -130,7 +131,7 @@ public final class PluginHarness {
 
 	/**
 	 * This harness with the manifest's {@code on-error} key set, deciding what a fault in the
-	 * before-request hook does.
+	 * before-request or after-read hook does.
 	 * @param onError the fault policy
 	 * @return a new harness
 	 */
@@ -140,10 +141,10 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * This harness with its write hooks called during a request: the hooks see it through
-	 * {@link dev.plugboard.WriteContext#request()}. Without it they see no request, as in a
+	 * This harness with its write and read hooks called during a request: the hooks see it through
+	 * {@link dev.plugboard.EntityContext#request()}. Without it they see no request, as in a
 	 * scheduled job.
-	 * @param request the request during which the writes happen
+	 * @param request the request during which the writes and reads happen
 	 * @return a new harness
 	 */
 	public PluginHarness during(TestRequest request) {
@@ -271,6 +272,40 @@ public final class PluginHarness {
 			resumeSynchronizations(suspended);
 		}
 		return new AfterWriteResult(executor.tasks, this.registered.faults() > faultsBefore);
+	}
+
+	/**
+	 * Run the plugin's after-read hook on an entity a repository read returns, whose aggregate name
+	 * is derived from its class, as for {@link #beforeWrite(WriteOp, Object)}.
+	 * @param <T> the entity type
+	 * @param entity the entity as read
+	 * @return the entity as the caller would get it: the same instance, a replacement the hook set,
+	 * or {@code null} when the hook hid it
+	 * @throws PluginException when the hook rejects the read, attributed to the plugin
+	 * @throws PluginFaultException when the hook throws anything else and the plugin fails closed;
+	 * a fail-open fault is logged and counted in {@link #faults()}, and the entity is returned as
+	 * it was before the hook
+	 * @throws IllegalStateException when the plugin has no after-read hook
+	 */
+	public <T> @Nullable T afterRead(T entity) {
+		return afterRead(aggregateOf(entity), entity);
+	}
+
+	/**
+	 * Run the plugin's after-read hook on an entity of a named aggregate.
+	 * @param <T> the entity type
+	 * @param aggregate the aggregate (table) name, as the manifest's {@code entities} key names it
+	 * @param entity the entity as read
+	 * @return the entity as the caller would get it: the same instance, a replacement the hook set,
+	 * or {@code null} when the hook hid it
+	 * @throws PluginException when the hook rejects the read, attributed to the plugin
+	 * @throws PluginFaultException when the hook throws anything else and the plugin fails closed
+	 * @throws IllegalStateException when the plugin has no after-read hook
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T afterRead(String aggregate, T entity) {
+		requireHook(AfterReadPlugin.class, "after-read");
+		return this.<@Nullable T>withRequest((context) -> (T) this.runtime.afterRead(entity, aggregate, context));
 	}
 
 	/**

@@ -74,9 +74,9 @@ public final class PluginsEndpoint {
 	 * @param enabled whether it runs
 	 * @param order its resolved order, lower first
 	 * @param hooks the hooks it implements ({@code before-request}, {@code before-write},
-	 * {@code after-write}, {@code routes})
+	 * {@code after-write}, {@code after-read}, {@code routes})
 	 * @param routes the routes it mounts; empty when disabled
-	 * @param entities aggregate names its write hooks are restricted to; empty for all
+	 * @param entities aggregate names its write and read hooks are restricted to; empty for all
 	 * @param onError {@code fail-open} or {@code fail-closed}
 	 * @param faults faults its hooks raised since startup
 	 */

@@ -28,8 +28,10 @@ import dev.plugboard.runtime.EntityWrite;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * Runs the write hooks around the write methods of one repository proxy: before-write, the
- * repository's own statement, after-write, all in one transaction.
+ * Runs the hooks of one repository proxy: around its write methods, before-write, the repository's
+ * own statement and after-write, all in one transaction; on the results of its other methods that
+ * return entities, the after-read hooks, without a transaction. Each method is classified once;
+ * a method whose aggregate has no hooks goes straight through.
  */
 final class RepositoryWriteInterceptor implements MethodInterceptor {
 
@@ -41,11 +43,13 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 
 	private final EntityInformation<Object, Object> entity;
 
-	private final Map<Method, WriteMethod> methods = new ConcurrentHashMap<>();
+	private final Map<Method, Kind> methods = new ConcurrentHashMap<>();
 
 	private final Set<Method> warned = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable String aggregate;
+
+	private volatile @Nullable Boolean readHooks;
 
 	RepositoryWriteInterceptor(WriteHooksRepositoryFactoryCustomizer hooks, RepositoryInformation repository,
 			EntityInformation<Object, Object> entity) {
@@ -53,23 +57,27 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		this.repository = repository;
 		this.entity = entity;
 		for (Method method : repository.getRepositoryInterface().getMethods()) {
-			this.methods.put(method, WriteMethod.of(method, repository));
+			this.methods.put(method, Kind.of(method, repository));
 		}
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
-		WriteMethod kind = this.methods.get(method);
-		if (kind == null) {
-			kind = this.methods.computeIfAbsent(method, (key) -> WriteMethod.of(key, this.repository));
+		Kind classified = this.methods.get(method);
+		if (classified == null) {
+			classified = this.methods.computeIfAbsent(method, (key) -> Kind.of(key, this.repository));
 		}
+		if (classified.read() != ReadMethod.NONE) {
+			return read(invocation, classified.read());
+		}
+		WriteMethod kind = classified.write();
 		if (kind == WriteMethod.NONE) {
 			return invocation.proceed();
 		}
 		PluginRuntime runtime = this.hooks.runtime();
 		String aggregate = aggregate();
-		if (!runtime.hasWriteHooks(aggregate)) {
+		if (!runtime.hasWriteHooks(aggregate) && !(loadsById(kind) && runtime.hasReadHooks(aggregate))) {
 			return invocation.proceed();
 		}
 		if (kind == WriteMethod.UNSUPPORTED) {
@@ -83,6 +91,40 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		catch (CheckedFailure ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/**
+	 * Run the after-read hooks on the result of a read, unless none applies to the aggregate; that
+	 * answer is the runtime's for good, so it is asked once.
+	 */
+	private @Nullable Object read(MethodInvocation invocation, ReadMethod kind) throws Throwable {
+		Boolean readHooks = this.readHooks;
+		if (Boolean.FALSE.equals(readHooks)) {
+			return invocation.proceed();
+		}
+		PluginRuntime runtime = this.hooks.runtime();
+		String aggregate = aggregate();
+		if (readHooks == null) {
+			readHooks = runtime.hasReadHooks(aggregate);
+			this.readHooks = readHooks;
+			if (!readHooks) {
+				return invocation.proceed();
+			}
+		}
+		if (kind == ReadMethod.UNSUPPORTED) {
+			throw new UnsupportedOperationException(this.repository.getRepositoryInterface().getName() + "."
+					+ invocation.getMethod().getName() + " returns '" + aggregate + "' entities as "
+					+ invocation.getMethod().getGenericReturnType().getTypeName()
+					+ ", which Plugboard's after-read hooks cannot filter, so it is refused while they apply. Return "
+					+ "the entity, Optional, List, Set, Collection, Iterable, Stream, Streamable, Page, Slice or "
+					+ "Window instead, or restrict the after-read plugins with their manifest 'entities' key.");
+		}
+		Object result = invocation.proceed();
+		return new ReadFilter(runtime, aggregate, this.entity.getJavaType(), currentRequest()).apply(kind, result);
+	}
+
+	private static boolean loadsById(WriteMethod kind) {
+		return kind == WriteMethod.DELETE_BY_ID || kind == WriteMethod.DELETE_ALL_BY_ID;
 	}
 
 	private String aggregate() {
@@ -256,7 +298,10 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 				return proceed();
 			}
 			Optional<?> found = crud().findById(id);
-			return found.isPresent() ? deleteAll(List.of(found.get())) : proceed();
+			if (found.isEmpty()) {
+				return proceed();
+			}
+			return visible(found.get()) ? deleteAll(List.of(found.get())) : null;
 		}
 
 		private @Nullable Object deleteAllEntities() throws Throwable {
@@ -266,8 +311,31 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 
 		private @Nullable Object deleteAllById() throws Throwable {
 			List<Object> ids = listOf(argument());
+			List<Object> found = listOf(crud().findAllById(ids));
+			List<Object> visible = new ArrayList<>(found.size());
+			for (Object entity : found) {
+				if (visible(entity)) {
+					visible.add(entity);
+				}
+			}
+			if (visible.size() < found.size()) {
+				ids = new ArrayList<>(visible.size());
+				for (Object entity : visible) {
+					ids.add(idOf(entity));
+				}
+			}
 			this.invocation.getArguments()[0] = ids;
-			return deleteAll(listOf(crud().findAllById(ids)));
+			return deleteAll(visible);
+		}
+
+		/**
+		 * Whether the after-read hooks let the caller see an entity loaded to be deleted by id. A
+		 * hidden one (another tenant's row, a soft-deleted row) is treated as not found: no hooks
+		 * and no delete. The hooks' replacement is not used: the write hooks see the row as
+		 * stored, so a redacted copy is never written back.
+		 */
+		private boolean visible(Object entity) {
+			return this.runtime.afterRead(entity, this.aggregate, this.request) != null;
 		}
 
 		private @Nullable Object deleteAll(List<Object> entities) throws Throwable {
@@ -317,6 +385,18 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 
 		private @Nullable Object proceed() throws Throwable {
 			return this.invocation.proceed();
+		}
+
+	}
+
+	/**
+	 * How one repository method is intercepted: as a write, as a read, or not at all.
+	 */
+	private record Kind(WriteMethod write, ReadMethod read) {
+
+		static Kind of(Method method, RepositoryInformation repository) {
+			WriteMethod write = WriteMethod.of(method, repository);
+			return new Kind(write, (write != WriteMethod.NONE) ? ReadMethod.NONE : ReadMethod.of(method, repository));
 		}
 
 	}

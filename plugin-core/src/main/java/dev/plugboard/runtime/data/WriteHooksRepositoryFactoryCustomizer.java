@@ -18,14 +18,14 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * Installs Plugboard's write hooks into the repositories a Spring Data repository factory creates,
- * whatever the store: it adds a repository proxy post-processor that puts a
+ * Installs Plugboard's write and after-read hooks into the repositories a Spring Data repository
+ * factory creates, whatever the store: it adds a repository proxy post-processor that puts a
  * {@link org.aopalliance.intercept.MethodInterceptor} on every imperative repository proxy. Register
  * it with {@link RepositoryFactoryBeanSupport#addRepositoryFactoryCustomizer}; the Spring Boot
  * starter does so for every repository.
  *
- * <p>The runtime and the transactions are resolved lazily, at the first write, so that creating a
- * repository never creates the plugins. Thread-safe.
+ * <p>The runtime and the transactions are resolved lazily, at the first write or read, so that
+ * creating a repository never creates the plugins. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -45,7 +45,7 @@ public final class WriteHooksRepositoryFactoryCustomizer implements RepositoryFa
 
 	/**
 	 * Create a customizer.
-	 * @param runtime the plugin runtime, asked for at the first write
+	 * @param runtime the plugin runtime, asked for at the first write or read
 	 * @param transactions the transactions writes run in, asked for at the first write; a
 	 * {@link org.springframework.transaction.support.TransactionTemplate} with
 	 * {@code PROPAGATION_REQUIRED} joins the caller's transaction or opens one

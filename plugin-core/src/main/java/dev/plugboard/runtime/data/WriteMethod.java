@@ -40,7 +40,11 @@ public enum WriteMethod {
 	/** {@code delete(entity)}: one DELETE. */
 	DELETE,
 
-	/** {@code deleteById(id)}: one DELETE of the entity loaded first; none when nothing is found. */
+	/**
+	 * {@code deleteById(id)}: one DELETE of the entity loaded first; none, and no hooks, when nothing
+	 * is found or when an after-read hook hides the entity (another tenant's row, a soft-deleted
+	 * row).
+	 */
 	DELETE_BY_ID,
 
 	/**
@@ -51,7 +55,7 @@ public enum WriteMethod {
 
 	/**
 	 * {@code deleteAllById(ids)}, {@code deleteAllByIdInBatch(ids)}: one DELETE per entity loaded
-	 * first.
+	 * first; entities an after-read hook hides are neither shown to the hooks nor deleted.
 	 */
 	DELETE_ALL_BY_ID,
 
@@ -62,7 +66,10 @@ public enum WriteMethod {
 	 */
 	UNSUPPORTED,
 
-	/** Not a write: reads and everything else run untouched. */
+	/**
+	 * Not a write: reads go to the after-read hooks when they return entities, the rest runs
+	 * untouched.
+	 */
 	NONE;
 
 	private static final Pattern DERIVED_DELETE = Pattern.compile("^(delete|remove)(\\p{Lu}.*?)??By");

@@ -1,0 +1,10 @@
+package dev.plugboard.autoconfigure.read;
+
+/**
+ * An interface projection of a memo.
+ */
+public interface MemoTitle {
+
+	String getTitle();
+
+}

@@ -3,8 +3,8 @@ package dev.plugboard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The argument of {@link AfterWritePlugin#afterWrite}: one entity just written, still inside the
- * write's transaction.
+ * The argument of {@link AfterWritePlugin#afterWrite}: one entity just written, still
+ * inside the write's transaction.
  *
  * @since 0.1.0
  */
@@ -17,18 +17,20 @@ public interface AfterWriteContext extends WriteContext {
 	@Nullable Object id();
 
 	/**
-	 * The entity as it was stored before this write, when a before-write hook of this write loaded
-	 * it with {@link BeforeWriteContext#previous()}. A plugin that needs old values after the write
-	 * (an audit trail) also implements {@link BeforeWritePlugin} and calls {@code previous()} there.
-	 * @return the stored entity before the write, or {@code null} when it was not loaded, for an
-	 * INSERT, or when no row had the id
+	 * The entity as it was stored before this write, when a before-write hook of this
+	 * write loaded it with {@link BeforeWriteContext#previous()}. A plugin that needs old
+	 * values after the write (an audit trail) also implements {@link BeforeWritePlugin}
+	 * and calls {@code previous()} there.
+	 * @return the stored entity before the write, or {@code null} when it was not loaded,
+	 * for an INSERT, or when no row had the id
 	 */
 	@Nullable Object previous();
 
 	/**
-	 * Run best-effort work after the transaction commits, on Plugboard's bounded executor. The task
-	 * is dropped when the transaction rolls back, and when the executor's queue is full (counted
-	 * and logged). Use the durable outbox for work that must not be lost.
+	 * Run best-effort work after the transaction commits, on Plugboard's bounded
+	 * executor. The task is dropped when the transaction rolls back, and when the
+	 * executor's queue is full (counted and logged). Use the durable outbox for work that
+	 * must not be lost.
 	 * @param task the work; it runs on another thread, after this hook has returned
 	 */
 	void defer(Runnable task);

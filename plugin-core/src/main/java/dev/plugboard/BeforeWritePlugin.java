@@ -1,11 +1,12 @@
 package dev.plugboard;
 
 /**
- * A hook that runs around every Spring Data repository write, inside the write's transaction and
- * before its SQL. Use it to fill in or check an entity: timestamps, slugs, computed fields,
- * validation, tenant stamping.
+ * A hook that runs around every Spring Data repository write, inside the write's
+ * transaction and before its SQL. Use it to fill in or check an entity: timestamps,
+ * slugs, computed fields, validation, tenant stamping.
  *
- * <p>Mutate the entity in place, or replace it (for immutable entities such as records) with
+ * <p>
+ * Mutate the entity in place, or replace it (for immutable entities such as records) with
  * {@link BeforeWriteContext#setEntity(Object)}. Reject the write by throwing a
  * {@link PluginException}: the transaction rolls back and nothing is stored.
  *

@@ -4,11 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every repository hook knows about the one entity it is called for: the entity, its
- * aggregate name and the request, if any. The hook arguments refine it: {@link WriteContext} for
- * writes, {@link AfterReadContext} for reads. Take it as a parameter in helpers that a plugin shares
- * between its write and read hooks, such as resolving the tenant of the current request.
+ * aggregate name and the request, if any. The hook arguments refine it:
+ * {@link WriteContext} for writes, {@link AfterReadContext} for reads. Take it as a
+ * parameter in helpers that a plugin shares between its write and read hooks, such as
+ * resolving the tenant of the current request.
  *
- * <p>A context belongs to one hook call on one thread; do not keep it after the hook returns.
+ * <p>
+ * A context belongs to one hook call on one thread; do not keep it after the hook
+ * returns.
  *
  * @since 0.1.0
  */
@@ -32,8 +35,8 @@ public interface EntityContext {
 	}
 
 	/**
-	 * Whether the entity has a property of this name (a record component, a bean property or a
-	 * field).
+	 * Whether the entity has a property of this name (a record component, a bean property
+	 * or a field).
 	 * @param property the property name, as in Java ({@code createdAt})
 	 * @return whether it exists
 	 */
@@ -55,16 +58,16 @@ public interface EntityContext {
 	@Nullable Object get(String property);
 
 	/**
-	 * The aggregate name used by the manifest's {@code entities} key: the table name for Spring
-	 * Data JDBC and relational stores, the snake-cased class name otherwise.
+	 * The aggregate name used by the manifest's {@code entities} key: the table name for
+	 * Spring Data JDBC and relational stores, the snake-cased class name otherwise.
 	 * @return the aggregate name, such as {@code user_account}
 	 */
 	String aggregate();
 
 	/**
 	 * The request during which the repository is called.
-	 * @return the request, or {@code null} when the call happens outside a request (a scheduled
-	 * job, a message listener)
+	 * @return the request, or {@code null} when the call happens outside a request (a
+	 * scheduled job, a message listener)
 	 */
 	@Nullable RequestContext request();
 

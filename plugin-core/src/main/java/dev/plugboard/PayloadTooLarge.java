@@ -3,7 +3,8 @@ package dev.plugboard;
 import java.util.Map;
 
 /**
- * A 413 rejection: the request body is larger than a limit. The problem body carries the limit.
+ * A 413 rejection: the request body is larger than a limit. The problem body carries the
+ * limit.
  *
  * @since 0.1.0
  */

@@ -1,9 +1,9 @@
 package dev.plugboard;
 
 /**
- * Thrown by {@link PluginDefinition#create} when a manifest entry is missing a required key or
- * holds a value the plugin cannot use. The boot stops with a failure analysis naming the plugin,
- * the key and the fix.
+ * Thrown by {@link PluginDefinition#create} when a manifest entry is missing a required
+ * key or holds a value the plugin cannot use. The boot stops with a failure analysis
+ * naming the plugin, the key and the fix.
  *
  * @since 0.1.0
  */

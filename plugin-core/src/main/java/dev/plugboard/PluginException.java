@@ -5,12 +5,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rejection a hook throws to answer a request or refuse a write with a clear HTTP status. It
- * is answered as an RFC 9457 {@code application/problem+json} body with {@code status},
- * {@code title}, {@code detail}, {@code code} and {@code plugin}. Throw one of the subclasses;
- * any other exception from a hook is a plugin fault and answered with a 500.
+ * The rejection a hook throws to answer a request or refuse a write with a clear HTTP
+ * status. It is answered as an RFC 9457 {@code application/problem+json} body with
+ * {@code status}, {@code title}, {@code detail}, {@code code} and {@code plugin}. Throw
+ * one of the subclasses; any other exception from a hook is a plugin fault and answered
+ * with a 500.
  *
- * <p>Rejections are expected control flow, so they carry no stack trace.
+ * <p>
+ * Rejections are expected control flow, so they carry no stack trace.
  *
  * @since 0.1.0
  */
@@ -25,7 +27,8 @@ public abstract class PluginException extends RuntimeException {
 	/**
 	 * Create a rejection.
 	 * @param status the HTTP status
-	 * @param code a stable machine-readable code, kebab-case (such as {@code rate-limited})
+	 * @param code a stable machine-readable code, kebab-case (such as
+	 * {@code rate-limited})
 	 * @param detail a human-readable explanation, safe to show to the client
 	 */
 	protected PluginException(int status, String code, String detail) {
@@ -59,8 +62,8 @@ public abstract class PluginException extends RuntimeException {
 	}
 
 	/**
-	 * The id of the plugin that rejected, the problem body's {@code plugin} member. The runtime
-	 * fills it in from the hook that threw.
+	 * The id of the plugin that rejected, the problem body's {@code plugin} member. The
+	 * runtime fills it in from the hook that threw.
 	 * @return the plugin id, or {@code null} before the runtime has seen the exception
 	 */
 	public @Nullable String plugin() {
@@ -88,7 +91,8 @@ public abstract class PluginException extends RuntimeException {
 	}
 
 	/**
-	 * Extra members of the problem body besides the standard ones, such as {@code errors}.
+	 * Extra members of the problem body besides the standard ones, such as
+	 * {@code errors}.
 	 * @return the members, empty by default
 	 */
 	public Map<String, Object> properties() {

@@ -2,8 +2,8 @@ package dev.plugboard;
 
 /**
  * Named order slots, spaced by 100 so that a plugin can fit between two built-ins
- * ({@code PluginOrder.CORS + 50}). Lower runs first; the manifest's {@code order} key overrides
- * any of them.
+ * ({@code PluginOrder.CORS + 50}). Lower runs first; the manifest's {@code order} key
+ * overrides any of them.
  *
  * @since 0.1.0
  */
@@ -36,7 +36,9 @@ public final class PluginOrder {
 	/** The default for a user's plugin. */
 	public static final int APPLICATION = 1000;
 
-	/** Recording what happened (audit log, webhooks): last, so they see the final entity. */
+	/**
+	 * Recording what happened (audit log, webhooks): last, so they see the final entity.
+	 */
 	public static final int RECORDING = 1100;
 
 	private PluginOrder() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A 429 rejection: the client sent too many requests. The answer carries {@code Retry-After}, and
- * the IETF {@code RateLimit-Policy} and {@code RateLimit} headers when given.
+ * A 429 rejection: the client sent too many requests. The answer carries
+ * {@code Retry-After}, and the IETF {@code RateLimit-Policy} and {@code RateLimit}
+ * headers when given.
  *
  * @since 0.1.0
  */

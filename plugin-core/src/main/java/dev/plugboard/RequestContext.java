@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The current HTTP request as a {@link BeforeRequestPlugin} sees it, and as write hooks see it
- * through {@link WriteContext#request()} when a write happens inside a request.
+ * The current HTTP request as a {@link BeforeRequestPlugin} sees it, and as write hooks
+ * see it through {@link WriteContext#request()} when a write happens inside a request.
  *
- * <p>A context belongs to one request and one thread; do not keep it after the hook returns.
+ * <p>
+ * A context belongs to one request and one thread; do not keep it after the hook returns.
  *
  * @since 0.1.0
  */
@@ -40,7 +41,8 @@ public interface RequestContext {
 	@Nullable String header(String name);
 
 	/**
-	 * The address of the client or of the last proxy, as the servlet container reports it.
+	 * The address of the client or of the last proxy, as the servlet container reports
+	 * it.
 	 * @return the remote IP address
 	 */
 	String remoteAddress();
@@ -52,24 +54,25 @@ public interface RequestContext {
 	@Nullable Principal principal();
 
 	/**
-	 * Authenticate the request: later plugins, filters and controllers see this principal through
-	 * {@link HttpServletRequest#getUserPrincipal()}.
+	 * Authenticate the request: later plugins, filters and controllers see this principal
+	 * through {@link HttpServletRequest#getUserPrincipal()}.
 	 * @param principal the principal
 	 */
 	void setPrincipal(Principal principal);
 
 	/**
 	 * Authenticate the request with roles: later plugins, filters and controllers see the
-	 * principal, and {@link HttpServletRequest#isUserInRole(String)} answers from these roles
-	 * (an API-key plugin granting {@code AUDITOR}, say).
+	 * principal, and {@link HttpServletRequest#isUserInRole(String)} answers from these
+	 * roles (an API-key plugin granting {@code AUDITOR}, say).
 	 * @param principal the principal
 	 * @param roles the roles granted, without a {@code ROLE_} prefix
 	 */
 	void setPrincipal(Principal principal, Collection<String> roles);
 
 	/**
-	 * Whether the current user has a role: the roles given to {@link #setPrincipal(Principal,
-	 * Collection)}, else the container's or Spring Security's answer.
+	 * Whether the current user has a role: the roles given to
+	 * {@link #setPrincipal(Principal, Collection)}, else the container's or Spring
+	 * Security's answer.
 	 * @param role the role, without a {@code ROLE_} prefix
 	 * @return whether the user has it
 	 */
@@ -90,8 +93,9 @@ public interface RequestContext {
 	void setAttribute(String name, Object value);
 
 	/**
-	 * The correlation id of this request: the one a plugin set with {@link #setRequestId(String)},
-	 * or one generated on first use. It names the request in logs and in 500 problem bodies.
+	 * The correlation id of this request: the one a plugin set with
+	 * {@link #setRequestId(String)}, or one generated on first use. It names the request
+	 * in logs and in 500 problem bodies.
 	 * @return the request id
 	 */
 	String requestId();
@@ -110,9 +114,10 @@ public interface RequestContext {
 	void setResponseHeader(String name, String value);
 
 	/**
-	 * Answer the request now with the given status and the response headers set so far; the
-	 * remaining plugins and the application are skipped. Use it for answers that are not errors,
-	 * such as a CORS preflight's 204; reject with a {@link PluginException} instead.
+	 * Answer the request now with the given status and the response headers set so far;
+	 * the remaining plugins and the application are skipped. Use it for answers that are
+	 * not errors, such as a CORS preflight's 204; reject with a {@link PluginException}
+	 * instead.
 	 * @param status the HTTP status
 	 */
 	void respond(int status);
@@ -124,8 +129,9 @@ public interface RequestContext {
 	boolean responded();
 
 	/**
-	 * The request body, read into memory once and replayed to the application. Only plugins that
-	 * must see the raw bytes (signature checks) should call it: it buffers the whole body.
+	 * The request body, read into memory once and replayed to the application. Only
+	 * plugins that must see the raw bytes (signature checks) should call it: it buffers
+	 * the whole body.
 	 * @param maxBytes the largest body accepted
 	 * @return the body bytes, empty when there is none
 	 * @throws PayloadTooLarge when the body is larger than {@code maxBytes}
@@ -133,8 +139,8 @@ public interface RequestContext {
 	byte[] cachedBody(int maxBytes);
 
 	/**
-	 * The servlet request, for Spring utilities that need it (such as a {@code CorsProcessor}).
-	 * Prefer the methods above.
+	 * The servlet request, for Spring utilities that need it (such as a
+	 * {@code CorsProcessor}). Prefer the methods above.
 	 * @return the current servlet request
 	 */
 	HttpServletRequest servletRequest();

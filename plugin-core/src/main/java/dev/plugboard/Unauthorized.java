@@ -22,7 +22,8 @@ public class Unauthorized extends PluginException {
 
 	/**
 	 * Reject with the given challenge.
-	 * @param challenge the {@code WWW-Authenticate} value, such as {@code ApiKey realm="api"}
+	 * @param challenge the {@code WWW-Authenticate} value, such as
+	 * {@code ApiKey realm="api"}
 	 * @param detail the explanation
 	 */
 	public Unauthorized(String challenge, String detail) {

@@ -3,8 +3,8 @@ package dev.plugboard;
 import java.util.Map;
 
 /**
- * A 503 rejection: the service is deliberately unavailable (maintenance, a dependency down) and
- * the client should retry later. The answer carries {@code Retry-After}.
+ * A 503 rejection: the service is deliberately unavailable (maintenance, a dependency
+ * down) and the client should retry later. The answer carries {@code Retry-After}.
  *
  * @since 0.1.0
  */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 400 rejection: the request or entity is invalid. With several {@link Violation}s the problem
- * body carries an {@code errors} list naming every failing field.
+ * A 400 rejection: the request or entity is invalid. With several {@link Violation}s the
+ * problem body carries an {@code errors} list naming every failing field.
  *
  * @since 0.1.0
  */
@@ -36,8 +36,7 @@ public class ValidationFailed extends PluginException {
 		if (violations.isEmpty()) {
 			throw new IllegalArgumentException("At least one violation is required");
 		}
-		return (violations.size() == 1) ? violations.get(0).message()
-				: violations.size() + " fields are invalid";
+		return (violations.size() == 1) ? violations.get(0).message() : violations.size() + " fields are invalid";
 	}
 
 	/**
@@ -53,10 +52,11 @@ public class ValidationFailed extends PluginException {
 		if (this.violations.isEmpty()) {
 			return Map.of();
 		}
-		return Map.of("errors", this.violations.stream()
-			.map((violation) -> Map.of("field", violation.field(), "code", violation.code(), "message",
-					violation.message()))
-			.toList());
+		return Map.of("errors",
+				this.violations.stream()
+					.map((violation) -> Map.of("field", violation.field(), "code", violation.code(), "message",
+							violation.message()))
+					.toList());
 	}
 
 	/**

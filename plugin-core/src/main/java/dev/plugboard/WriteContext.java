@@ -4,7 +4,8 @@ package dev.plugboard;
  * What the write hooks share about one entity being written by a repository. Use its two
  * refinements: {@link BeforeWriteContext} and {@link AfterWriteContext}.
  *
- * <p>A context belongs to one write on one thread; do not keep it after the hook returns.
+ * <p>
+ * A context belongs to one write on one thread; do not keep it after the hook returns.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 package dev.plugboard;
 
 /**
- * The kind of a repository write, decided from Spring Data's own new-entity check: saving a new
- * entity is an {@link #INSERT}, saving an existing one an {@link #UPDATE}.
+ * The kind of a repository write, decided from Spring Data's own new-entity check: saving
+ * a new entity is an {@link #INSERT}, saving an existing one an {@link #UPDATE}.
  *
  * @since 0.1.0
  */

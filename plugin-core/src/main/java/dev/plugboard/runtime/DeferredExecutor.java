@@ -14,11 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded executor for work deferred by after-write hooks. Best effort: a full queue drops the
- * task (counted and logged) rather than block a response, and shutdown drains for a bounded time.
+ * The bounded executor for work deferred by after-write hooks. Best effort: a full queue
+ * drops the task (counted and logged) rather than block a response, and shutdown drains
+ * for a bounded time.
  *
- * <p>Not final so that {@link dev.plugboard.test.PluginHarness} can capture submitted tasks and
- * let a test run them on its own thread; {@link #submit} is the only method meant to be overridden.
+ * <p>
+ * Not final so that {@link dev.plugboard.test.PluginHarness} can capture submitted tasks
+ * and let a test run them on its own thread; {@link #submit} is the only method meant to
+ * be overridden.
  */
 public class DeferredExecutor {
 
@@ -52,7 +55,8 @@ public class DeferredExecutor {
 	}
 
 	/**
-	 * Run a plugin's task, or drop it when the queue is full or the executor is shutting down.
+	 * Run a plugin's task, or drop it when the queue is full or the executor is shutting
+	 * down.
 	 * @param pluginId the plugin that deferred it, for logs
 	 * @param task the task
 	 * @return whether the task was accepted
@@ -83,8 +87,8 @@ public class DeferredExecutor {
 	}
 
 	/**
-	 * Stop taking tasks, wait up to {@code timeout} for queued and running ones, then interrupt
-	 * what is left.
+	 * Stop taking tasks, wait up to {@code timeout} for queued and running ones, then
+	 * interrupt what is left.
 	 * @param timeout how long to drain
 	 * @return how many queued tasks were dropped
 	 */
@@ -107,37 +111,52 @@ public class DeferredExecutor {
 		return dropped.size();
 	}
 
-	/** @return tasks waiting in the queue */
+	/**
+	 * @return tasks waiting in the queue
+	 */
 	public int queued() {
 		return this.executor.getQueue().size();
 	}
 
-	/** @return tasks running now */
+	/**
+	 * @return tasks running now
+	 */
 	public int active() {
 		return this.executor.getActiveCount();
 	}
 
-	/** @return tasks accepted since startup */
+	/**
+	 * @return tasks accepted since startup
+	 */
 	public long submitted() {
 		return this.submitted.sum();
 	}
 
-	/** @return tasks that ran to completion */
+	/**
+	 * @return tasks that ran to completion
+	 */
 	public long completed() {
 		return this.completed.sum();
 	}
 
-	/** @return tasks that threw */
+	/**
+	 * @return tasks that threw
+	 */
 	public long failed() {
 		return this.failed.sum();
 	}
 
-	/** @return tasks dropped because the queue was full, the executor was shutting down, or the drain timed out */
+	/**
+	 * @return tasks dropped because the queue was full, the executor was shutting down,
+	 * or the drain timed out
+	 */
 	public long rejected() {
 		return this.rejected.sum();
 	}
 
-	/** @return the queue capacity */
+	/**
+	 * @return the queue capacity
+	 */
 	public int capacity() {
 		return this.capacity;
 	}

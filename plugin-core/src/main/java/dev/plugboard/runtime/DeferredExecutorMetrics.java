@@ -7,12 +7,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Binds the {@link DeferredExecutor}'s state to Micrometer: the gauges
- * {@code plugboard.deferred.queued} and {@code plugboard.deferred.active}, and the counters
- * {@code plugboard.deferred.completed}, {@code plugboard.deferred.failed} and
- * {@code plugboard.deferred.rejected}. Use it to watch for dropped deferred work; the starter
- * registers one when the application has a {@link MeterRegistry}.
+ * {@code plugboard.deferred.queued} and {@code plugboard.deferred.active}, and the
+ * counters {@code plugboard.deferred.completed}, {@code plugboard.deferred.failed} and
+ * {@code plugboard.deferred.rejected}. Use it to watch for dropped deferred work; the
+ * starter registers one when the application has a {@link MeterRegistry}.
  *
- * <p>The meters read the executor's own counters when they are published, so binding costs
+ * <p>
+ * The meters read the executor's own counters when they are published, so binding costs
  * nothing on the task path.
  *
  * @since 0.1.0

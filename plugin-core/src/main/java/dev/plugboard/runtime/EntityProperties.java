@@ -14,9 +14,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Reads and writes entity properties by name for the write contexts. A property is a record
- * component (a write makes a copy through the canonical constructor) or a field, read and written
- * through its getter and setter when it has them. Type metadata is cached per class. Thread-safe.
+ * Reads and writes entity properties by name for the write contexts. A property is a
+ * record component (a write makes a copy through the canonical constructor) or a field,
+ * read and written through its getter and setter when it has them. Type metadata is
+ * cached per class. Thread-safe.
  */
 public final class EntityProperties {
 
@@ -56,7 +57,8 @@ public final class EntityProperties {
 	 * @param property the property name
 	 * @param value the value
 	 * @return the entity with the property set: the same instance, or the record's copy
-	 * @throws IllegalArgumentException when there is no such property or the value does not fit
+	 * @throws IllegalArgumentException when there is no such property or the value does
+	 * not fit
 	 */
 	public static Object set(Object entity, String property, @Nullable Object value) {
 		Shape shape = shape(entity.getClass());
@@ -65,9 +67,9 @@ public final class EntityProperties {
 			throw noSuchProperty(entity.getClass(), property);
 		}
 		if (value == null ? type.isPrimitive() : !ClassUtils.isAssignableValue(type, value)) {
-			throw new IllegalArgumentException("Property '" + property + "' of " + entity.getClass().getName()
-					+ " is a " + type.getName() + "; cannot set it to "
-					+ ((value != null) ? "a " + value.getClass().getName() : "null"));
+			throw new IllegalArgumentException(
+					"Property '" + property + "' of " + entity.getClass().getName() + " is a " + type.getName()
+							+ "; cannot set it to " + ((value != null) ? "a " + value.getClass().getName() : "null"));
 		}
 		return shape.set(entity, property, value);
 	}

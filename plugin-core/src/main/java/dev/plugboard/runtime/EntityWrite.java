@@ -5,9 +5,9 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the before-write and after-write hooks of one entity's write share: the stored entity,
- * loaded at most once, and the retry state. The repository interceptor creates one per entity
- * and write; not thread-safe, as a write runs on one thread.
+ * What the before-write and after-write hooks of one entity's write share: the stored
+ * entity, loaded at most once, and the retry state. The repository interceptor creates
+ * one per entity and write; not thread-safe, as a write runs on one thread.
  */
 public final class EntityWrite {
 

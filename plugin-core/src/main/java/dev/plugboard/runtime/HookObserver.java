@@ -1,9 +1,9 @@
 package dev.plugboard.runtime;
 
 /**
- * Receives hook timings and outcomes from the runtime, for metrics. Timings are sampled: timing
- * every call of a no-op hook would cost more than the hook, so the runtime times one call in
- * {@link #sampleInterval()} and reports every rejection and fault.
+ * Receives hook timings and outcomes from the runtime, for metrics. Timings are sampled:
+ * timing every call of a no-op hook would cost more than the hook, so the runtime times
+ * one call in {@link #sampleInterval()} and reports every rejection and fault.
  */
 public interface HookObserver {
 

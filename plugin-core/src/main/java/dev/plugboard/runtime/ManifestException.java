@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown at startup when the {@code plugboard.plugins} manifest or the set of plugin beans is
- * invalid. The starter's failure analyzer turns it into a description and an action.
+ * Thrown at startup when the {@code plugboard.plugins} manifest or the set of plugin
+ * beans is invalid. The starter's failure analyzer turns it into a description and an
+ * action.
  */
 public class ManifestException extends RuntimeException {
 
@@ -28,7 +29,10 @@ public class ManifestException extends RuntimeException {
 		/** A plugin's entry lacks a key the plugin requires. */
 		MISSING_KEY,
 
-		/** A repository write path cannot show its entity to the hooks and the manifest says fail. */
+		/**
+		 * A repository write path cannot show its entity to the hooks and the manifest
+		 * says fail.
+		 */
 		UNSUPPORTED_WRITE,
 
 		/** A plugin route clashes with an application route or another plugin's route. */

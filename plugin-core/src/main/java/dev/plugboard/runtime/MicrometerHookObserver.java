@@ -10,14 +10,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * A {@link HookObserver} that records to Micrometer: the timer {@value #TIMER} for sampled hook
- * calls and the counter {@value #OUTCOMES} for every rejection and fault, both tagged
- * {@code plugin}, {@code hook} and {@code outcome}. Use it whenever Micrometer is present; the
- * starter creates one when the application has a {@link MeterRegistry}.
+ * A {@link HookObserver} that records to Micrometer: the timer {@value #TIMER} for
+ * sampled hook calls and the counter {@value #OUTCOMES} for every rejection and fault,
+ * both tagged {@code plugin}, {@code hook} and {@code outcome}. Use it whenever
+ * Micrometer is present; the starter creates one when the application has a
+ * {@link MeterRegistry}.
  *
- * <p>The timer's count is sampled (one call in {@link #sampleInterval()}), so read it for
- * latency, not for volume; the counter is exact. Meters are looked up once per plugin, hook and
- * outcome and cached; recording allocates nothing. Thread-safe.
+ * <p>
+ * The timer's count is sampled (one call in {@link #sampleInterval()}), so read it for
+ * latency, not for volume; the counter is exact. Meters are looked up once per plugin,
+ * hook and outcome and cached; recording allocates nothing. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -42,7 +44,8 @@ public final class MicrometerHookObserver implements HookObserver {
 	/**
 	 * Create an observer.
 	 * @param registry where the meters are registered
-	 * @param sampleInterval one call in how many is timed: a power of two, or 0 to time none
+	 * @param sampleInterval one call in how many is timed: a power of two, or 0 to time
+	 * none
 	 * @throws IllegalArgumentException when the interval is neither 0 nor a power of two
 	 */
 	public MicrometerHookObserver(MeterRegistry registry, int sampleInterval) {

@@ -1,9 +1,9 @@
 package dev.plugboard.runtime;
 
 /**
- * A hook threw something other than a {@link dev.plugboard.PluginException}. It is answered with
- * a 500 problem body naming the plugin and the correlation id, never with the cause; the cause is
- * logged once where the fault is caught.
+ * A hook threw something other than a {@link dev.plugboard.PluginException}. It is
+ * answered with a 500 problem body naming the plugin and the correlation id, never with
+ * the cause; the cause is logged once where the fault is caught.
  */
 public class PluginFaultException extends RuntimeException {
 

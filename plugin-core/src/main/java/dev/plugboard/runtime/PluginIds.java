@@ -17,7 +17,8 @@ public final class PluginIds {
 	}
 
 	/**
-	 * Normalise an id as written in the manifest: lower case, {@code _} becomes {@code -}.
+	 * Normalise an id as written in the manifest: lower case, {@code _} becomes
+	 * {@code -}.
 	 * @param id the id as written
 	 * @return the normalised id
 	 */
@@ -45,7 +46,8 @@ public final class PluginIds {
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : known) {
 			int distance = distance(unknown, candidate);
-			if (distance < bestDistance || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+			if (distance < bestDistance
+					|| (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
 				best = candidate;
 				bestDistance = distance;
 			}

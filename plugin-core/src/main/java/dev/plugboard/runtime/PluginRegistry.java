@@ -12,7 +12,8 @@ import dev.plugboard.runtime.ManifestException.Problem;
 
 /**
  * The resolved set of plugins: every plugin bean and every plugin created from a listed
- * definition, checked against the manifest and ordered by order, then id. Immutable once built.
+ * definition, checked against the manifest and ordered by order, then id. Immutable once
+ * built.
  */
 public final class PluginRegistry {
 
@@ -35,7 +36,8 @@ public final class PluginRegistry {
 	 * Start resolving a registry from a manifest.
 	 * @param manifest the manifest entries, keyed by id as written
 	 * @return a builder
-	 * @throws ManifestException when an entry is not a valid id, or two entries name one id
+	 * @throws ManifestException when an entry is not a valid id, or two entries name one
+	 * id
 	 */
 	public static Builder builder(Map<String, PluginSettings> manifest) {
 		return new Builder(manifest);
@@ -66,9 +68,9 @@ public final class PluginRegistry {
 	}
 
 	/**
-	 * Resolves a {@link PluginRegistry}, failing with a {@link ManifestException} on the first
-	 * problem. Invalid and duplicate manifest entries fail as soon as the builder is created, before
-	 * any plugin is created from its entry.
+	 * Resolves a {@link PluginRegistry}, failing with a {@link ManifestException} on the
+	 * first problem. Invalid and duplicate manifest entries fail as soon as the builder
+	 * is created, before any plugin is created from its entry.
 	 */
 	public static final class Builder {
 
@@ -102,7 +104,8 @@ public final class PluginRegistry {
 		}
 
 		/**
-		 * Declare an id that a definition could create, whether or not the manifest lists it.
+		 * Declare an id that a definition could create, whether or not the manifest lists
+		 * it.
 		 * @param id the definition's id
 		 * @return this builder
 		 */
@@ -121,8 +124,8 @@ public final class PluginRegistry {
 		}
 
 		/**
-		 * Whether the manifest lists an id and does not disable it: a definition with this id
-		 * should be created.
+		 * Whether the manifest lists an id and does not disable it: a definition with
+		 * this id should be created.
 		 * @param id the id
 		 * @return whether it is listed and enabled
 		 */
@@ -142,8 +145,7 @@ public final class PluginRegistry {
 			String id = plugin.id();
 			if (id == null || !PluginIds.isValid(id)) {
 				throw new ManifestException(Problem.INVALID_ID, id,
-						"Plugin " + plugin.getClass().getName() + " has the id '" + id
-								+ "', which is not kebab-case.",
+						"Plugin " + plugin.getClass().getName() + " has the id '" + id + "', which is not kebab-case.",
 						"Return a lower-case id made of letters, digits and single hyphens from id(), such as 'slack-notifier'.",
 						List.copyOf(this.knownIds));
 			}
@@ -172,15 +174,15 @@ public final class PluginRegistry {
 					String description = "The manifest names plugin '" + id + "' (plugboard.plugins." + id
 							+ "), but no plugin has that id."
 							+ ((nearest != null) ? " Did you mean '" + nearest + "'?" : "");
-					String action = ((nearest != null) ? "Rename the entry to '" + nearest + "', or r"
-							: "R") + "emove it. Known plugin ids: "
-							+ (known.isEmpty() ? "(none)" : String.join(", ", known)) + ".";
+					String action = ((nearest != null) ? "Rename the entry to '" + nearest + "', or r" : "R")
+							+ "emove it. Known plugin ids: " + (known.isEmpty() ? "(none)" : String.join(", ", known))
+							+ ".";
 					throw new ManifestException(Problem.UNKNOWN_ID, id, description, action, known);
 				}
 			}
 			List<RegisteredPlugin> all = new ArrayList<>();
-			this.plugins.forEach((id, plugin) -> all.add(new RegisteredPlugin(plugin, id, this.sources.get(id),
-					settings(id))));
+			this.plugins
+				.forEach((id, plugin) -> all.add(new RegisteredPlugin(plugin, id, this.sources.get(id), settings(id))));
 			all.sort(ORDER);
 			return new PluginRegistry(all, known);
 		}

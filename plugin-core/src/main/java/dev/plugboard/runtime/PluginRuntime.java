@@ -33,12 +33,14 @@ import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.HookObserver.Outcome;
 
 /**
- * Dispatches hooks to the enabled plugins in order, with the fault policy of the design: a
- * {@link PluginException} is attributed to its plugin and propagated; any other exception is a
- * fault, logged once and counted, then contained or turned into a {@link PluginFaultException}.
+ * Dispatches hooks to the enabled plugins in order, with the fault policy of the design:
+ * a {@link PluginException} is attributed to its plugin and propagated; any other
+ * exception is a fault, logged once and counted, then contained or turned into a
+ * {@link PluginFaultException}.
  *
- * <p>The per-hook arrays are computed once; dispatching through no-op plugins allocates nothing.
- * Thread-safe.
+ * <p>
+ * The per-hook arrays are computed once; dispatching through no-op plugins allocates
+ * nothing. Thread-safe.
  */
 public final class PluginRuntime {
 
@@ -92,7 +94,10 @@ public final class PluginRuntime {
 	}
 
 	private static RegisteredPlugin[] withHook(PluginRegistry registry, Hook hook) {
-		return registry.enabled().stream().filter((plugin) -> plugin.hooks().contains(hook)).toArray(RegisteredPlugin[]::new);
+		return registry.enabled()
+			.stream()
+			.filter((plugin) -> plugin.hooks().contains(hook))
+			.toArray(RegisteredPlugin[]::new);
 	}
 
 	public PluginRegistry registry() {
@@ -131,8 +136,8 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Whether any enabled plugin has an after-read hook that applies to an aggregate, after the
-	 * manifest's {@code entities} restriction.
+	 * Whether any enabled plugin has an after-read hook that applies to an aggregate,
+	 * after the manifest's {@code entities} restriction.
 	 * @param aggregate the aggregate name
 	 * @return whether the results of a read of that aggregate have hooks to run
 	 */
@@ -204,14 +209,15 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Classify an exception thrown by a route plugin's handler function, the way hook failures are
-	 * classified: a rejection is attributed to the plugin and counted; a fault already raised by
-	 * another hook is returned as is; anything else is a fault of this plugin, logged once with the
-	 * plugin id and counted.
+	 * Classify an exception thrown by a route plugin's handler function, the way hook
+	 * failures are classified: a rejection is attributed to the plugin and counted; a
+	 * fault already raised by another hook is returned as is; anything else is a fault of
+	 * this plugin, logged once with the plugin id and counted.
 	 * @param plugin the route plugin whose handler threw
 	 * @param request the current request, if known, for the correlation id
 	 * @param ex what the handler threw
-	 * @return the exception to propagate: the attributed rejection or a {@link PluginFaultException}
+	 * @return the exception to propagate: the attributed rejection or a
+	 * {@link PluginFaultException}
 	 */
 	public RuntimeException routeFailure(RegisteredPlugin plugin, @Nullable RequestContext request,
 			RuntimeException ex) {
@@ -240,13 +246,14 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Run the before-write hooks that apply to an aggregate on one entity, sharing state with the
-	 * after-write hooks of the same write.
+	 * Run the before-write hooks that apply to an aggregate on one entity, sharing state
+	 * with the after-write hooks of the same write.
 	 * @param op the operation
 	 * @param entity the entity
 	 * @param aggregate the aggregate name
 	 * @param request the current request, if any
-	 * @param write the state of this entity's write: how to load the stored entity, the attempt
+	 * @param write the state of this entity's write: how to load the stored entity, the
+	 * attempt
 	 * @return the entity to write: the same one, or a replacement set by a hook
 	 * @throws PluginException when a plugin rejects the write
 	 * @throws PluginFaultException when a plugin faults; the write must not happen
@@ -280,8 +287,8 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Run the after-write hooks that apply to an aggregate on one written entity. Faults are
-	 * contained, except database errors, which must abort the transaction.
+	 * Run the after-write hooks that apply to an aggregate on one written entity. Faults
+	 * are contained, except database errors, which must abort the transaction.
 	 * @param op the operation
 	 * @param entity the entity as saved
 	 * @param id the entity's id
@@ -295,8 +302,9 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Run the after-write hooks that apply to an aggregate on one written entity, with the state
-	 * its before-write hooks left (the stored entity, if one of them loaded it).
+	 * Run the after-write hooks that apply to an aggregate on one written entity, with
+	 * the state its before-write hooks left (the stored entity, if one of them loaded
+	 * it).
 	 * @param op the operation
 	 * @param entity the entity as saved
 	 * @param id the entity's id
@@ -332,15 +340,15 @@ public final class PluginRuntime {
 	}
 
 	/**
-	 * Run the after-read hooks that apply to an aggregate on one entity a read returns, until one
-	 * hides it. A fault is logged and counted, then follows the plugin's on-error: fail-closed
-	 * fails the read; fail-open goes on with the entity as it was before that plugin. Allocates one
-	 * context when hooks apply, nothing otherwise.
+	 * Run the after-read hooks that apply to an aggregate on one entity a read returns,
+	 * until one hides it. A fault is logged and counted, then follows the plugin's
+	 * on-error: fail-closed fails the read; fail-open goes on with the entity as it was
+	 * before that plugin. Allocates one context when hooks apply, nothing otherwise.
 	 * @param entity the entity as read
 	 * @param aggregate the aggregate name
 	 * @param request the current request, if any
-	 * @return the entity to return: the same one, a replacement set by a hook, or {@code null} when
-	 * a hook hid it
+	 * @return the entity to return: the same one, a replacement set by a hook, or
+	 * {@code null} when a hook hid it
 	 * @throws PluginException when a plugin rejects the read, attributed to it
 	 * @throws PluginFaultException when a fail-closed plugin faults
 	 */
@@ -408,8 +416,9 @@ public final class PluginRuntime {
 	private Chains chains(String aggregate) {
 		Chains chains = this.chainsByAggregate.get(aggregate);
 		if (chains == null) {
-			chains = this.chainsByAggregate.computeIfAbsent(aggregate, (name) -> new Chains(
-					applying(this.beforeWrite, name), applying(this.afterWrite, name), applying(this.afterRead, name)));
+			chains = this.chainsByAggregate.computeIfAbsent(aggregate,
+					(name) -> new Chains(applying(this.beforeWrite, name), applying(this.afterWrite, name),
+							applying(this.afterRead, name)));
 		}
 		return chains;
 	}
@@ -436,8 +445,7 @@ public final class PluginRuntime {
 		return null;
 	}
 
-	private record Chains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite,
-			RegisteredPlugin[] afterRead) {
+	private record Chains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite, RegisteredPlugin[] afterRead) {
 	}
 
 	private final class WriteCall implements BeforeWriteContext, AfterWriteContext {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether the plugin runs
  * @param order position among the plugins, overriding the plugin's default
  * @param entities aggregate names the write hooks are restricted to; empty for all
- * @param onError fault policy for the before-request hook, overriding the plugin's default
+ * @param onError fault policy for the before-request hook, overriding the plugin's
+ * default
  */
 public record PluginSettings(@Nullable Boolean enabled, @Nullable Integer order, List<String> entities,
 		@Nullable OnError onError) {

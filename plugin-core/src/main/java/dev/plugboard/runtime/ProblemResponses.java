@@ -13,8 +13,9 @@ import org.springframework.http.HttpStatus;
 import dev.plugboard.PluginException;
 
 /**
- * Writes RFC 9457 {@code application/problem+json} answers for rejections and plugin faults. One
- * writer for the filter, the exception resolver and the routes, so every path answers alike.
+ * Writes RFC 9457 {@code application/problem+json} answers for rejections and plugin
+ * faults. One writer for the filter, the exception resolver and the routes, so every path
+ * answers alike.
  */
 public final class ProblemResponses {
 
@@ -41,14 +42,17 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * The problem members for a plugin fault: the plugin and the correlation id, never the cause.
+	 * The problem members for a plugin fault: the plugin and the correlation id, never
+	 * the cause.
 	 * @param fault the fault
 	 * @param instance the request path
 	 * @return the members, in order
 	 */
 	public static Map<String, Object> body(PluginFaultException fault, @Nullable String instance) {
-		Map<String, Object> body = standard(500, "Plugin '" + fault.pluginId()
-				+ "' failed while handling this request. Quote the correlation id when reporting it.", instance);
+		Map<String, Object> body = standard(500,
+				"Plugin '" + fault.pluginId()
+						+ "' failed while handling this request. Quote the correlation id when reporting it.",
+				instance);
 		body.put("code", "plugin-fault");
 		body.put("plugin", fault.pluginId());
 		body.put("correlationId", fault.correlationId());
@@ -69,9 +73,9 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Answer with a rejection, unless the response is already committed. Headers already set (by
-	 * an earlier plugin, such as a request id or CORS headers) are kept; the body buffer is
-	 * discarded.
+	 * Answer with a rejection, unless the response is already committed. Headers already
+	 * set (by an earlier plugin, such as a request id or CORS headers) are kept; the body
+	 * buffer is discarded.
 	 * @param response the response
 	 * @param rejection the rejection
 	 * @param instance the request path
@@ -88,8 +92,8 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Answer with a plugin fault, unless the response is already committed. Headers already set
-	 * are kept; the body buffer is discarded.
+	 * Answer with a plugin fault, unless the response is already committed. Headers
+	 * already set are kept; the body buffer is discarded.
 	 * @param response the response
 	 * @param fault the fault
 	 * @param instance the request path
@@ -114,7 +118,8 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Serialise problem members (strings, numbers, booleans, lists and maps of them) as JSON.
+	 * Serialise problem members (strings, numbers, booleans, lists and maps of them) as
+	 * JSON.
 	 * @param value the value
 	 * @return the JSON text
 	 */

@@ -21,8 +21,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
- * One route of a plugin, as read from its {@link RouterFunction}: the path pattern and the HTTP
- * methods it answers (empty for any method). Used to report routes and to detect clashes.
+ * One route of a plugin, as read from its {@link RouterFunction}: the path pattern and
+ * the HTTP methods it answers (empty for any method). Used to report routes and to detect
+ * clashes.
  *
  * @param methods the methods, upper case; empty for any
  * @param path the path pattern, including the prefixes of nested routes
@@ -36,9 +37,9 @@ public record RouteDescription(Set<String> methods, String path) {
 	}
 
 	/**
-	 * Whether a request could match both routes: the same path pattern and overlapping methods.
-	 * Patterns that differ only in the names of their URI variables ({@code /orders/{id}} and
-	 * {@code /orders/{orderId}}) are the same pattern.
+	 * Whether a request could match both routes: the same path pattern and overlapping
+	 * methods. Patterns that differ only in the names of their URI variables
+	 * ({@code /orders/{id}} and {@code /orders/{orderId}}) are the same pattern.
 	 * @param other the other route
 	 * @return whether they clash
 	 */
@@ -51,8 +52,8 @@ public record RouteDescription(Set<String> methods, String path) {
 	}
 
 	/**
-	 * The pattern with the names of its URI variables erased, keeping any regular expression:
-	 * {@code /a/{id}/{*rest}} becomes {@code /a/{}/{*}}.
+	 * The pattern with the names of its URI variables erased, keeping any regular
+	 * expression: {@code /a/{id}/{*rest}} becomes {@code /a/{}/{*}}.
 	 */
 	private static String shape(String pattern) {
 		return VARIABLE_NAME.matcher(pattern).replaceAll("{$1$2}");

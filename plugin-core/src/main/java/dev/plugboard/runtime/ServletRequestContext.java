@@ -21,8 +21,8 @@ import dev.plugboard.RequestContext;
 
 /**
  * The {@link RequestContext} over a servlet request and response. The filter passes
- * {@link #servletRequest()} down the chain, because a plugin may have wrapped it (to set the
- * principal or replay a cached body).
+ * {@link #servletRequest()} down the chain, because a plugin may have wrapped it (to set
+ * the principal or replay a cached body).
  */
 public final class ServletRequestContext implements RequestContext {
 
@@ -37,7 +37,8 @@ public final class ServletRequestContext implements RequestContext {
 	private byte @Nullable [] body;
 
 	/**
-	 * Create a context and store it as the request attribute {@link RequestContext#ATTRIBUTE}.
+	 * Create a context and store it as the request attribute
+	 * {@link RequestContext#ATTRIBUTE}.
 	 * @param request the request
 	 * @param response the response
 	 */
@@ -51,7 +52,8 @@ public final class ServletRequestContext implements RequestContext {
 	 * The context stored on a request, or a new one when no filter created it.
 	 * @param request the request
 	 * @param response the response, if known
-	 * @return the context, or {@code null} when none exists and there is no response to build one
+	 * @return the context, or {@code null} when none exists and there is no response to
+	 * build one
 	 */
 	public static @Nullable RequestContext of(HttpServletRequest request, @Nullable HttpServletResponse response) {
 		Object existing = request.getAttribute(ATTRIBUTE);

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What a plugin's after-write hook did with one written entity, as returned by
- * {@link PluginHarness#afterWrite}: the work it deferred, captured rather than run, and whether the
- * hook faulted. Use {@link #runDeferred()} to run the deferred work on the test's thread, as the
- * executor would after commit, then assert on its effects.
+ * {@link PluginHarness#afterWrite}: the work it deferred, captured rather than run, and
+ * whether the hook faulted. Use {@link #runDeferred()} to run the deferred work on the
+ * test's thread, as the executor would after commit, then assert on its effects.
  *
  * @since 0.1.0
  */
@@ -34,9 +34,9 @@ public final class AfterWriteResult {
 	}
 
 	/**
-	 * Run the deferred tasks that have not run yet, in order, on the calling thread. Unlike in
-	 * production, where a failing task is logged and counted, a task's exception propagates so
-	 * that the test sees it; the tasks after it stay pending.
+	 * Run the deferred tasks that have not run yet, in order, on the calling thread.
+	 * Unlike in production, where a failing task is logged and counted, a task's
+	 * exception propagates so that the test sees it; the tasks after it stay pending.
 	 * @return this result
 	 */
 	public AfterWriteResult runDeferred() {
@@ -49,8 +49,8 @@ public final class AfterWriteResult {
 	}
 
 	/**
-	 * Whether the hook threw. In production the fault is logged and counted and the write goes
-	 * on; the harness contains it the same way and reports it here.
+	 * Whether the hook threw. In production the fault is logged and counted and the write
+	 * goes on; the harness contains it the same way and reports it here.
 	 * @return whether the hook faulted
 	 */
 	public boolean faulted() {
@@ -59,8 +59,8 @@ public final class AfterWriteResult {
 
 	@Override
 	public String toString() {
-		return "AfterWriteResult[deferred=" + this.deferred.size() + ", ran=" + this.ran + ", faulted="
-				+ this.faulted + "]";
+		return "AfterWriteResult[deferred=" + this.deferred.size() + ", ran=" + this.ran + ", faulted=" + this.faulted
+				+ "]";
 	}
 
 }

@@ -50,16 +50,17 @@ import dev.plugboard.runtime.ServletRequestContext;
 import dev.plugboard.runtime.web.PluginRoutes;
 
 /**
- * Drives one plugin's hooks in a plain JUnit test, without starting Spring. Use it to unit-test a
- * plugin you wrote: give it a fake request, an entity or a request for its routes, and assert on
- * what the plugin did.
+ * Drives one plugin's hooks in a plain JUnit test, without starting Spring. Use it to
+ * unit-test a plugin you wrote: give it a fake request, an entity or a request for its
+ * routes, and assert on what the plugin did.
  *
- * <p>The harness calls the plugin through the same dispatcher as the running application, so it
- * behaves as production does: a {@link PluginException} is attributed to the plugin, a fault (any
- * other exception) becomes a {@link PluginFaultException} or is contained according to the
- * plugin's fault policy, {@link RequestContext#respond(int)} ends the request, and the manifest's
- * {@code entities} restriction applies. Deferred after-write work is captured instead of run, so
- * that the test decides when it runs.
+ * <p>
+ * The harness calls the plugin through the same dispatcher as the running application, so
+ * it behaves as production does: a {@link PluginException} is attributed to the plugin, a
+ * fault (any other exception) becomes a {@link PluginFaultException} or is contained
+ * according to the plugin's fault policy, {@link RequestContext#respond(int)} ends the
+ * request, and the manifest's {@code entities} restriction applies. Deferred after-write
+ * work is captured instead of run, so that the test decides when it runs.
  *
  * <pre class="code">
  * PluginHarness harness = PluginHarness.of(new ApiKeyPlugin("secret"));
@@ -69,8 +70,10 @@ import dev.plugboard.runtime.web.PluginRoutes;
  * assertThat(result.rejection().plugin()).isEqualTo("api-key");
  * </pre>
  *
- * <p>Immutable and thread-safe; the {@code with…} and {@link #during(TestRequest)} methods return
- * a new harness over the same plugin. Needs {@code spring-test} on the test classpath.
+ * <p>
+ * Immutable and thread-safe; the {@code with…} and {@link #during(TestRequest)} methods
+ * return a new harness over the same plugin. Needs {@code spring-test} on the test
+ * classpath.
  *
  * @since 0.1.0
  */
@@ -112,15 +115,16 @@ public final class PluginHarness {
 	 * A harness for a plugin, as if its manifest entry were empty.
 	 * @param plugin the plugin under test
 	 * @return the harness
-	 * @throws dev.plugboard.runtime.ManifestException when the plugin's id is not kebab-case
+	 * @throws dev.plugboard.runtime.ManifestException when the plugin's id is not
+	 * kebab-case
 	 */
 	public static PluginHarness of(Plugin plugin) {
 		return new PluginHarness(plugin, PluginSettings.EMPTY, null, null);
 	}
 
 	/**
-	 * This harness with the manifest's {@code entities} key set: the write and read hooks then run
-	 * only for these aggregate names.
+	 * This harness with the manifest's {@code entities} key set: the write and read hooks
+	 * then run only for these aggregate names.
 	 * @param entities the aggregate names, such as {@code users}
 	 * @return a new harness
 	 */
@@ -130,20 +134,21 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * This harness with the manifest's {@code on-error} key set, deciding what a fault in the
-	 * before-request or after-read hook does.
+	 * This harness with the manifest's {@code on-error} key set, deciding what a fault in
+	 * the before-request or after-read hook does.
 	 * @param onError the fault policy
 	 * @return a new harness
 	 */
 	public PluginHarness withOnError(OnError onError) {
-		return new PluginHarness(this.plugin, new PluginSettings(this.settings.enabled(), this.settings.order(),
-				this.settings.entities(), onError), this.request, null);
+		return new PluginHarness(this.plugin,
+				new PluginSettings(this.settings.enabled(), this.settings.order(), this.settings.entities(), onError),
+				this.request, null);
 	}
 
 	/**
-	 * This harness with its write and read hooks called during a request: the hooks see it through
-	 * {@link dev.plugboard.EntityContext#request()}. Without it they see no request, as in a
-	 * scheduled job.
+	 * This harness with its write and read hooks called during a request: the hooks see
+	 * it through {@link dev.plugboard.EntityContext#request()}. Without it they see no
+	 * request, as in a scheduled job.
 	 * @param request the request during which the writes and reads happen
 	 * @return a new harness
 	 */
@@ -154,14 +159,14 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Run the plugin's before-request hook on a request, as the servlet filter would. A rejection
-	 * is answered with its problem body on the result's response; the result tells what the
-	 * application and the client would see.
+	 * Run the plugin's before-request hook on a request, as the servlet filter would. A
+	 * rejection is answered with its problem body on the result's response; the result
+	 * tells what the application and the client would see.
 	 * @param request the request
 	 * @return what the hook did
 	 * @throws PluginFaultException when the hook throws something other than a
-	 * {@link PluginException} and the plugin fails closed; a fail-open fault is logged and counted
-	 * in {@link #faults()} and the request passes
+	 * {@link PluginException} and the plugin fails closed; a fail-open fault is logged
+	 * and counted in {@link #faults()} and the request passes
 	 * @throws IllegalStateException when the plugin has no before-request hook
 	 */
 	public RequestResult beforeRequest(TestRequest request) {
@@ -186,8 +191,8 @@ public final class PluginHarness {
 	/**
 	 * This harness with a stored entity: the write hooks see it through
 	 * {@link dev.plugboard.BeforeWriteContext#previous()} (and, for after-write,
-	 * {@link dev.plugboard.AfterWriteContext#previous()}) for UPDATE and DELETE. Without it they
-	 * see none, as if no row had the id.
+	 * {@link dev.plugboard.AfterWriteContext#previous()}) for UPDATE and DELETE. Without
+	 * it they see none, as if no row had the id.
 	 * @param stored the entity as stored before the write
 	 * @return a new harness
 	 */
@@ -198,13 +203,15 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Run the plugin's before-write hook on an entity whose aggregate name is derived from its
-	 * class, as Spring Data JDBC does by default: the {@code @Table} name when present, otherwise
-	 * the snake-cased simple class name ({@code UserAccount} is {@code user_account}).
+	 * Run the plugin's before-write hook on an entity whose aggregate name is derived
+	 * from its class, as Spring Data JDBC does by default: the {@code @Table} name when
+	 * present, otherwise the snake-cased simple class name ({@code UserAccount} is
+	 * {@code user_account}).
 	 * @param <T> the entity type
 	 * @param op the operation
 	 * @param entity the entity, which the hook may mutate
-	 * @return the entity as it would be written: the same instance, or a replacement the hook set
+	 * @return the entity as it would be written: the same instance, or a replacement the
+	 * hook set
 	 * @throws PluginException when the hook rejects the write, attributed to the plugin
 	 * @throws PluginFaultException when the hook throws anything else
 	 * @throws IllegalStateException when the plugin has no before-write hook
@@ -217,9 +224,11 @@ public final class PluginHarness {
 	 * Run the plugin's before-write hook on an entity of a named aggregate.
 	 * @param <T> the entity type
 	 * @param op the operation
-	 * @param aggregate the aggregate (table) name, as the manifest's {@code entities} key names it
+	 * @param aggregate the aggregate (table) name, as the manifest's {@code entities} key
+	 * names it
 	 * @param entity the entity, which the hook may mutate
-	 * @return the entity as it would be written: the same instance, or a replacement the hook set
+	 * @return the entity as it would be written: the same instance, or a replacement the
+	 * hook set
 	 * @throws PluginException when the hook rejects the write, attributed to the plugin
 	 * @throws PluginFaultException when the hook throws anything else
 	 * @throws IllegalStateException when the plugin has no before-write hook
@@ -232,8 +241,8 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Run the plugin's after-write hook on a written entity whose aggregate name is derived from
-	 * its class, as for {@link #beforeWrite(WriteOp, Object)}.
+	 * Run the plugin's after-write hook on a written entity whose aggregate name is
+	 * derived from its class, as for {@link #beforeWrite(WriteOp, Object)}.
 	 * @param op the operation
 	 * @param entity the entity as saved
 	 * @param id the entity's id, such as one the database generated
@@ -246,8 +255,8 @@ public final class PluginHarness {
 
 	/**
 	 * Run the plugin's after-write hook on a written entity of a named aggregate. As in
-	 * production, a fault is logged and contained (see {@link AfterWriteResult#faulted()}), except
-	 * a database error, which is thrown.
+	 * production, a fault is logged and contained (see
+	 * {@link AfterWriteResult#faulted()}), except a database error, which is thrown.
 	 * @param op the operation
 	 * @param aggregate the aggregate (table) name
 	 * @param entity the entity as saved
@@ -275,16 +284,17 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Run the plugin's after-read hook on an entity a repository read returns, whose aggregate name
-	 * is derived from its class, as for {@link #beforeWrite(WriteOp, Object)}.
+	 * Run the plugin's after-read hook on an entity a repository read returns, whose
+	 * aggregate name is derived from its class, as for
+	 * {@link #beforeWrite(WriteOp, Object)}.
 	 * @param <T> the entity type
 	 * @param entity the entity as read
-	 * @return the entity as the caller would get it: the same instance, a replacement the hook set,
-	 * or {@code null} when the hook hid it
+	 * @return the entity as the caller would get it: the same instance, a replacement the
+	 * hook set, or {@code null} when the hook hid it
 	 * @throws PluginException when the hook rejects the read, attributed to the plugin
-	 * @throws PluginFaultException when the hook throws anything else and the plugin fails closed;
-	 * a fail-open fault is logged and counted in {@link #faults()}, and the entity is returned as
-	 * it was before the hook
+	 * @throws PluginFaultException when the hook throws anything else and the plugin
+	 * fails closed; a fail-open fault is logged and counted in {@link #faults()}, and the
+	 * entity is returned as it was before the hook
 	 * @throws IllegalStateException when the plugin has no after-read hook
 	 */
 	public <T> @Nullable T afterRead(T entity) {
@@ -294,12 +304,14 @@ public final class PluginHarness {
 	/**
 	 * Run the plugin's after-read hook on an entity of a named aggregate.
 	 * @param <T> the entity type
-	 * @param aggregate the aggregate (table) name, as the manifest's {@code entities} key names it
+	 * @param aggregate the aggregate (table) name, as the manifest's {@code entities} key
+	 * names it
 	 * @param entity the entity as read
-	 * @return the entity as the caller would get it: the same instance, a replacement the hook set,
-	 * or {@code null} when the hook hid it
+	 * @return the entity as the caller would get it: the same instance, a replacement the
+	 * hook set, or {@code null} when the hook hid it
 	 * @throws PluginException when the hook rejects the read, attributed to the plugin
-	 * @throws PluginFaultException when the hook throws anything else and the plugin fails closed
+	 * @throws PluginFaultException when the hook throws anything else and the plugin
+	 * fails closed
 	 * @throws IllegalStateException when the plugin has no after-read hook
 	 */
 	@SuppressWarnings("unchecked")
@@ -309,14 +321,16 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Serve a request with the plugin's routes, as Spring MVC would, and write the answer with
-	 * the message converters found on the classpath (JSON when Jackson is present). A rejection
-	 * thrown by the handler is answered with its problem body, attributed to the plugin.
+	 * Serve a request with the plugin's routes, as Spring MVC would, and write the answer
+	 * with the message converters found on the classpath (JSON when Jackson is present).
+	 * A rejection thrown by the handler is answered with its problem body, attributed to
+	 * the plugin.
 	 * @param request the request
 	 * @return the answer, or a 404 that says no route matched
 	 * @throws PluginFaultException when the handler throws something other than a
 	 * {@link PluginException} or an exception Spring MVC answers itself
-	 * @throws IllegalStateException when the plugin has no routes hook, or a handler renders a view
+	 * @throws IllegalStateException when the plugin has no routes hook, or a handler
+	 * renders a view
 	 */
 	public RouteResult route(TestRequest request) {
 		requireHook(RoutesPlugin.class, "routes");
@@ -337,8 +351,8 @@ public final class PluginHarness {
 				ServerResponse answer = handler.get().handle(serverRequest);
 				ModelAndView view = answer.writeTo(servletRequest, response, () -> converters);
 				if (view != null) {
-					throw new IllegalStateException("Route of plugin '" + this.registered.id()
-							+ "' rendered view " + view.getViewName() + "; the harness writes bodies only");
+					throw new IllegalStateException("Route of plugin '" + this.registered.id() + "' rendered view "
+							+ view.getViewName() + "; the harness writes bodies only");
 				}
 				return new RouteResult(true, response, null);
 			}
@@ -366,8 +380,9 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * How many faults the plugin's hooks raised through this harness and the harnesses derived
-	 * from it with {@link #during(TestRequest)}, as the actuator endpoint would report them.
+	 * How many faults the plugin's hooks raised through this harness and the harnesses
+	 * derived from it with {@link #during(TestRequest)}, as the actuator endpoint would
+	 * report them.
 	 * @return the fault count
 	 */
 	public long faults() {
@@ -413,8 +428,8 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Make {@code defer} hand tasks straight to the executor, as it does outside a transaction,
-	 * even when the test itself runs in one.
+	 * Make {@code defer} hand tasks straight to the executor, as it does outside a
+	 * transaction, even when the test itself runs in one.
 	 * @return the synchronizations to restore, or {@code null} when none was active
 	 */
 	private static @Nullable List<TransactionSynchronization> suspendSynchronizations() {
@@ -475,8 +490,8 @@ public final class PluginHarness {
 	}
 
 	/**
-	 * Keeps deferred tasks for the test to run instead of running them on a worker thread. No
-	 * worker thread is ever started.
+	 * Keeps deferred tasks for the test to run instead of running them on a worker
+	 * thread. No worker thread is ever started.
 	 */
 	private static final class CapturingExecutor extends DeferredExecutor {
 

@@ -13,9 +13,9 @@ import dev.plugboard.RequestContext;
 
 /**
  * What a plugin's before-request hook did to one {@link TestRequest}, as returned by
- * {@link PluginHarness#beforeRequest(TestRequest)}: whether it let the request through, answered
- * it, or rejected it, and the response headers, principal and attributes it set. Use it to assert
- * on what a client or the application would see.
+ * {@link PluginHarness#beforeRequest(TestRequest)}: whether it let the request through,
+ * answered it, or rejected it, and the response headers, principal and attributes it set.
+ * Use it to assert on what a client or the application would see.
  *
  * @since 0.1.0
  */
@@ -42,7 +42,8 @@ public final class RequestResult {
 	}
 
 	/**
-	 * Whether the plugin answered the request itself with {@link RequestContext#respond(int)}.
+	 * Whether the plugin answered the request itself with
+	 * {@link RequestContext#respond(int)}.
 	 * @return whether the request was answered
 	 */
 	public boolean responded() {
@@ -58,8 +59,8 @@ public final class RequestResult {
 	}
 
 	/**
-	 * The response status: the rejection's, the one given to {@code respond}, or 200 when the
-	 * request passed (the application would then choose the status).
+	 * The response status: the rejection's, the one given to {@code respond}, or 200 when
+	 * the request passed (the application would then choose the status).
 	 * @return the status
 	 */
 	public int status() {
@@ -67,8 +68,9 @@ public final class RequestResult {
 	}
 
 	/**
-	 * A response header: one set by the plugin, or one the rejection's answer carries (such as
-	 * {@code Retry-After}). As in production, a rejection's answer keeps headers set before it.
+	 * A response header: one set by the plugin, or one the rejection's answer carries
+	 * (such as {@code Retry-After}). As in production, a rejection's answer keeps headers
+	 * set before it.
 	 * @param name the header name, case-insensitive
 	 * @return the first value, or {@code null}
 	 */
@@ -86,8 +88,8 @@ public final class RequestResult {
 	}
 
 	/**
-	 * The response body: the {@code application/problem+json} answer to a rejection, empty
-	 * otherwise.
+	 * The response body: the {@code application/problem+json} answer to a rejection,
+	 * empty otherwise.
 	 * @return the body
 	 */
 	public String body() {
@@ -117,7 +119,8 @@ public final class RequestResult {
 	}
 
 	/**
-	 * The request's correlation id: the one the plugin set, or one generated on first use.
+	 * The request's correlation id: the one the plugin set, or one generated on first
+	 * use.
 	 * @return the request id
 	 */
 	public String requestId() {
@@ -125,8 +128,8 @@ public final class RequestResult {
 	}
 
 	/**
-	 * The servlet request as the rest of the filter chain would receive it, possibly wrapped by
-	 * the plugin (to carry a principal or a cached body).
+	 * The servlet request as the rest of the filter chain would receive it, possibly
+	 * wrapped by the plugin (to carry a principal or a cached body).
 	 * @return the request
 	 */
 	public HttpServletRequest servletRequest() {

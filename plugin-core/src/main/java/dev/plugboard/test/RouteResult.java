@@ -10,8 +10,9 @@ import dev.plugboard.PluginException;
 
 /**
  * How a route plugin answered one {@link TestRequest}, as returned by
- * {@link PluginHarness#route(TestRequest)}: the status, headers and body a client would get, or
- * that none of the plugin's routes matched. Use it to assert on a plugin's endpoints.
+ * {@link PluginHarness#route(TestRequest)}: the status, headers and body a client would
+ * get, or that none of the plugin's routes matched. Use it to assert on a plugin's
+ * endpoints.
  *
  * @since 0.1.0
  */
@@ -30,8 +31,9 @@ public final class RouteResult {
 	}
 
 	/**
-	 * Whether one of the plugin's routes matched the request. When none did, the application
-	 * would answer 404 (or route the request elsewhere), and {@link #status()} is 404.
+	 * Whether one of the plugin's routes matched the request. When none did, the
+	 * application would answer 404 (or route the request elsewhere), and
+	 * {@link #status()} is 404.
 	 * @return whether a route matched
 	 */
 	public boolean matched() {
@@ -81,8 +83,9 @@ public final class RouteResult {
 	}
 
 	/**
-	 * The response body as text, written with the message converters found on the classpath (JSON
-	 * when Jackson is present), or the problem+json answer to a rejection.
+	 * The response body as text, written with the message converters found on the
+	 * classpath (JSON when Jackson is present), or the problem+json answer to a
+	 * rejection.
 	 * @return the body
 	 */
 	public String body() {

@@ -15,12 +15,13 @@ import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A fake HTTP request for {@link PluginHarness}: the method, path, headers, client address,
- * principal and body a before-request hook sees, or the request during which a write happens.
- * Use it wherever a test needs a request; it becomes a spring-test
+ * A fake HTTP request for {@link PluginHarness}: the method, path, headers, client
+ * address, principal and body a before-request hook sees, or the request during which a
+ * write happens. Use it wherever a test needs a request; it becomes a spring-test
  * {@code MockHttpServletRequest} each time the harness uses it.
  *
- * <p>Immutable: every method returns a new request, so a test may keep one as a constant and
+ * <p>
+ * Immutable: every method returns a new request, so a test may keep one as a constant and
  * derive variants from it.
  *
  * <pre class="code">
@@ -66,8 +67,8 @@ public final class TestRequest {
 		if (!path.startsWith("/")) {
 			throw new IllegalArgumentException("The path must start with '/', was '" + path + "'");
 		}
-		return new TestRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), "127.0.0.1", null,
-				Map.of(), new byte[0]);
+		return new TestRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), "127.0.0.1", null, Map.of(),
+				new byte[0]);
 	}
 
 	/**
@@ -125,8 +126,8 @@ public final class TestRequest {
 	}
 
 	/**
-	 * This request with one more header value; calling it twice with the same name adds a second
-	 * value.
+	 * This request with one more header value; calling it twice with the same name adds a
+	 * second value.
 	 * @param name the header name
 	 * @param value the value
 	 * @return a new request
@@ -170,7 +171,8 @@ public final class TestRequest {
 	}
 
 	/**
-	 * This request with a request attribute, as an earlier filter or plugin would have set it.
+	 * This request with a request attribute, as an earlier filter or plugin would have
+	 * set it.
 	 * @param name the attribute name
 	 * @param value the value
 	 * @return a new request

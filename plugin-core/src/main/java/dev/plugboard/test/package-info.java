@@ -1,6 +1,7 @@
 /**
- * A test harness for plugin authors: drive a plugin's hooks in a plain JUnit test, through the
- * real dispatcher, without starting Spring. Start with {@link dev.plugboard.test.PluginHarness}.
+ * A test harness for plugin authors: drive a plugin's hooks in a plain JUnit test,
+ * through the real dispatcher, without starting Spring. Start with
+ * {@link dev.plugboard.test.PluginHarness}.
  */
 @NullMarked
 package dev.plugboard.test;

@@ -30,10 +30,10 @@ import dev.plugboard.runtime.RegisteredPlugin;
 import dev.plugboard.runtime.ServletRequestContext;
 
 /**
- * Before-request dispatch through 0, 1 and 10 no-op plugins, with metrics off and with the
- * sampled timer on. {@code dispatch} reuses one request context, so it measures the dispatcher
- * alone (run with {@code -prof gc} to see that it allocates nothing); {@code request} also builds
- * the per-request context, as the filter does.
+ * Before-request dispatch through 0, 1 and 10 no-op plugins, with metrics off and with
+ * the sampled timer on. {@code dispatch} reuses one request context, so it measures the
+ * dispatcher alone (run with {@code -prof gc} to see that it allocates nothing);
+ * {@code request} also builds the per-request context, as the filter does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -110,7 +110,9 @@ public class BeforeRequestDispatchBenchmark {
 
 	}
 
-	/** Stands in for the Micrometer observer: the cost measured is the runtime's sampling. */
+	/**
+	 * Stands in for the Micrometer observer: the cost measured is the runtime's sampling.
+	 */
 	static final class SampledObserver implements HookObserver {
 
 		private final java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();

@@ -18,8 +18,8 @@ import dev.plugboard.WriteOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the state one entity's write shares between its hooks ({@link EntityWrite}), through
- * {@link PluginRuntime}.
+ * Tests for the state one entity's write shares between its hooks ({@link EntityWrite}),
+ * through {@link PluginRuntime}.
  */
 class EntityWriteTests {
 

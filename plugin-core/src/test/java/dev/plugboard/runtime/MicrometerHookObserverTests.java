@@ -109,8 +109,7 @@ class MicrometerHookObserverTests {
 		}));
 		runtime.beforeRequest(request());
 		assertThat(this.registry.find("plugboard.hook").timers()).isEmpty();
-		assertThat(this.registry.get("plugboard.hook.outcomes").tag("outcome", "fault").counter().count())
-			.isEqualTo(1);
+		assertThat(this.registry.get("plugboard.hook.outcomes").tag("outcome", "fault").counter().count()).isEqualTo(1);
 	}
 
 	@Test

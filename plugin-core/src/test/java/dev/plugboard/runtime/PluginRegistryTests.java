@@ -169,8 +169,8 @@ class PluginRegistryTests {
 
 	@Test
 	void onlyListedEntriesThatAreNotDisabledAskForTheirDefinition() {
-		PluginRegistry.Builder builder = PluginRegistry.builder(
-				Map.of("cors", PluginSettings.EMPTY, "csrf", settings(false, null, null), "audit_log", PluginSettings.EMPTY));
+		PluginRegistry.Builder builder = PluginRegistry.builder(Map.of("cors", PluginSettings.EMPTY, "csrf",
+				settings(false, null, null), "audit_log", PluginSettings.EMPTY));
 		assertThat(builder.isListedAndEnabled("cors")).isTrue();
 		assertThat(builder.isListedAndEnabled("audit-log")).isTrue();
 		assertThat(builder.isListedAndEnabled("csrf")).isFalse();

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The after-read dispatch: hiding, replacing, rejecting, and the fault policy of each on-error.
+ * The after-read dispatch: hiding, replacing, rejecting, and the fault policy of each
+ * on-error.
  */
 class PluginRuntimeAfterReadTests {
 
@@ -138,7 +139,8 @@ class PluginRuntimeAfterReadTests {
 
 	@Test
 	void manifestCanMakeAReadPluginFailClosed() {
-		PluginRuntime runtime = runtime(Map.of("broken", new PluginSettings(null, null, List.of(), OnError.FAIL_CLOSED)),
+		PluginRuntime runtime = runtime(
+				Map.of("broken", new PluginSettings(null, null, List.of(), OnError.FAIL_CLOSED)),
 				read("broken", 1, (read) -> {
 					throw new IllegalStateException("bug");
 				}));
@@ -238,7 +240,8 @@ class PluginRuntimeAfterReadTests {
 	record Item(String name, String secret) {
 	}
 
-	record ReadHook(String id, int order, OnError onError, Consumer<AfterReadContext> action) implements AfterReadPlugin {
+	record ReadHook(String id, int order, OnError onError,
+			Consumer<AfterReadContext> action) implements AfterReadPlugin {
 
 		@Override
 		public void afterRead(AfterReadContext read) {

@@ -45,8 +45,9 @@ class PluginRuntimeTests {
 	@Test
 	void beforeRequestRunsEnabledPluginsInOrderThenById() {
 		PluginRuntime runtime = runtime(Map.of("off", new PluginSettings(false, null, List.of(), null)),
-				recording("third").withOrder(300), recording("first").withOrder(100), recording("b-second").withOrder(200),
-				recording("a-second").withOrder(200), recording("off").withOrder(1));
+				recording("third").withOrder(300), recording("first").withOrder(100),
+				recording("b-second").withOrder(200), recording("a-second").withOrder(200),
+				recording("off").withOrder(1));
 		runtime.beforeRequest(request());
 		assertThat(this.calls).containsExactly("first", "a-second", "b-second", "third");
 	}
@@ -233,8 +234,7 @@ class PluginRuntimeTests {
 	@Test
 	void afterWriteDatabaseErrorWrappedInAnotherExceptionStillAbortsTheWrite() {
 		PluginRuntime runtime = runtime(Map.of(), new TestPlugins.AfterHook("audit", 1, (write) -> {
-			throw new IllegalStateException("could not record",
-					new java.sql.SQLException("connection lost"));
+			throw new IllegalStateException("could not record", new java.sql.SQLException("connection lost"));
 		}));
 		assertThatExceptionOfType(PluginFaultException.class)
 			.isThrownBy(() -> runtime.afterWrite(WriteOp.UPDATE, new Item("a", null), 1L, "item", null));
@@ -303,7 +303,8 @@ class PluginRuntimeTests {
 		TransactionSynchronizationManager.initSynchronization();
 		try {
 			runtime.afterWrite(WriteOp.INSERT, new Item("a", null), 1L, "item", null);
-			TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+			TransactionSynchronizationUtils.invokeAfterCompletion(
+					TransactionSynchronizationManager.getSynchronizations(),
 					TransactionSynchronization.STATUS_ROLLED_BACK);
 		}
 		finally {

@@ -31,8 +31,8 @@ final class TestPlugins {
 		return new AfterHook(id, PluginOrder.APPLICATION, action);
 	}
 
-	record RequestHook(String id, int order, OnError onError, Consumer<RequestContext> action)
-			implements BeforeRequestPlugin {
+	record RequestHook(String id, int order, OnError onError,
+			Consumer<RequestContext> action) implements BeforeRequestPlugin {
 
 		RequestHook withOrder(int order) {
 			return new RequestHook(this.id, order, this.onError, this.action);

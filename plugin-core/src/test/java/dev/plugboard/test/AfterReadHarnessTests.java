@@ -74,7 +74,8 @@ class AfterReadHarnessTests {
 	}
 
 	/**
-	 * Shows a request's tenant only its own invoices, with the card number masked; fails closed.
+	 * Shows a request's tenant only its own invoices, with the card number masked; fails
+	 * closed.
 	 */
 	static final class TenantPlugin implements AfterReadPlugin {
 

@@ -46,7 +46,8 @@ class BeforeWriteHarnessTests {
 
 	@Test
 	void replacementOfAnImmutableEntityIsReturned() {
-		PluginHarness harness = PluginHarness.of(new AuthorPlugin()).during(TestRequest.post("/notes").principal("alice"));
+		PluginHarness harness = PluginHarness.of(new AuthorPlugin())
+			.during(TestRequest.post("/notes").principal("alice"));
 
 		Note written = harness.beforeWrite(WriteOp.INSERT, new Note("buy milk", null));
 

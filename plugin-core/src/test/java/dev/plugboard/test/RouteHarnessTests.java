@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Serving a request with a route plugin's routes through {@link PluginHarness#route(TestRequest)}.
+ * Serving a request with a route plugin's routes through
+ * {@link PluginHarness#route(TestRequest)}.
  */
 class RouteHarnessTests {
 
@@ -88,7 +89,9 @@ class RouteHarnessTests {
 				if (name.equals("null")) {
 					throw new IllegalStateException("greeting table missing");
 				}
-				return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).header("Cache-Control", "no-store")
+				return ServerResponse.ok()
+					.contentType(MediaType.TEXT_PLAIN)
+					.header("Cache-Control", "no-store")
 					.body("Hello, " + name);
 			}).build();
 		}

@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import dev.plugboard.runtime.DeferredExecutor;
 
 /**
- * Drains the deferred executor when the context stops, after the web server has stopped taking
- * requests (the server's lifecycle phase is higher, so it stops first).
+ * Drains the deferred executor when the context stops, after the web server has stopped
+ * taking requests (the server's lifecycle phase is higher, so it stops first).
  */
 final class DeferredExecutorLifecycle implements SmartLifecycle {
 

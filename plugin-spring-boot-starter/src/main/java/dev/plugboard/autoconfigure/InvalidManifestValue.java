@@ -19,10 +19,10 @@ import org.springframework.util.unit.DataSize;
 import dev.plugboard.runtime.PluginIds;
 
 /**
- * Describes a value under {@code plugboard.*} that does not bind, in the words of the manifest:
- * the plugin, the key as the user wrote it, the bad value, where it came from and what values are
- * accepted. Shared by the failure analyzer (common keys, bound by Boot) and the registry factory
- * (a plugin's own keys).
+ * Describes a value under {@code plugboard.*} that does not bind, in the words of the
+ * manifest: the plugin, the key as the user wrote it, the bad value, where it came from
+ * and what values are accepted. Shared by the failure analyzer (common keys, bound by
+ * Boot) and the registry factory (a plugin's own keys).
  */
 final class InvalidManifestValue {
 
@@ -33,7 +33,8 @@ final class InvalidManifestValue {
 	private static final Map<String, String> COMMON_KEY_ADVICE = Map.of("order",
 			" (lower runs first), or remove the key to keep the plugin's default order", "on-error",
 			", or remove the key to keep the plugin's default (fail-closed for security gates, fail-open otherwise)",
-			"enabled", ", or remove the key to use the default (built-ins run when listed, application plugins always)");
+			"enabled",
+			", or remove the key to use the default (built-ins run when listed, application plugins always)");
 
 	private final @Nullable String pluginId;
 
@@ -63,7 +64,8 @@ final class InvalidManifestValue {
 	/**
 	 * Describe a bind failure, if it is about a {@code plugboard.*} value.
 	 * @param ex the failure
-	 * @return the description, or {@code null} when the failure is not about one of our values
+	 * @return the description, or {@code null} when the failure is not about one of our
+	 * values
 	 */
 	static @Nullable InvalidManifestValue of(BindException ex) {
 		if (!ConfigurationPropertyName.of(PREFIX).isAncestorOf(ex.getName())) {
@@ -78,8 +80,8 @@ final class InvalidManifestValue {
 		if (plugins.isAncestorOf(name)) {
 			String pluginId = PluginIds.normalise(name.getElement(2, Form.ORIGINAL));
 			String written = PLUGINS + "." + join(name, 2, 3, Form.ORIGINAL);
-			return new InvalidManifestValue(pluginId, join(name, 3, Form.ORIGINAL), join(name, 3, Form.DASHED),
-					written, value, origin, accepted);
+			return new InvalidManifestValue(pluginId, join(name, 3, Form.ORIGINAL), join(name, 3, Form.DASHED), written,
+					value, origin, accepted);
 		}
 		String written = join(name, 0, Form.ORIGINAL);
 		return new InvalidManifestValue(null, written, written, written, value, origin, accepted);
@@ -145,7 +147,8 @@ final class InvalidManifestValue {
 	}
 
 	/**
-	 * The failure analysis description: what is wrong, with the property, value and origin.
+	 * The failure analysis description: what is wrong, with the property, value and
+	 * origin.
 	 * @return the description
 	 */
 	String description() {
@@ -182,8 +185,8 @@ final class InvalidManifestValue {
 			return "Set '" + this.property + "' to " + this.accepted + ".";
 		}
 		if (this.key.isEmpty()) {
-			return "Write the entry of plugin '" + this.pluginId + "' as a map of its keys, such as '"
-					+ this.pluginId + ": {}' or '" + this.pluginId + ": { enabled: true }'.";
+			return "Write the entry of plugin '" + this.pluginId + "' as a map of its keys, such as '" + this.pluginId
+					+ ": {}' or '" + this.pluginId + ": { enabled: true }'.";
 		}
 		String advice = COMMON_KEY_ADVICE.getOrDefault(this.canonicalKey, "");
 		return "Set '" + this.key + "' under '" + this.property + "' to " + this.accepted + advice + ".";

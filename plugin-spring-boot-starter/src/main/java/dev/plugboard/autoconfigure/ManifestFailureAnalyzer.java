@@ -10,11 +10,12 @@ import org.springframework.core.annotation.Order;
 import dev.plugboard.runtime.ManifestException;
 
 /**
- * Turns a bad manifest into Boot's "Description / Action" report: any {@link ManifestException}
- * (unknown, duplicate or invalid ids, a plugin's own keys that do not bind or are missing, route
- * clashes, unsupported writes), and a common key under {@code plugboard.*} that Boot could not
- * bind, named by plugin, key, value and accepted values. Ordered first so that Boot's generic bind
- * analysis does not answer for our keys.
+ * Turns a bad manifest into Boot's "Description / Action" report: any
+ * {@link ManifestException} (unknown, duplicate or invalid ids, a plugin's own keys that
+ * do not bind or are missing, route clashes, unsupported writes), and a common key under
+ * {@code plugboard.*} that Boot could not bind, named by plugin, key, value and accepted
+ * values. Ordered first so that Boot's generic bind analysis does not answer for our
+ * keys.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class ManifestFailureAnalyzer implements FailureAnalyzer {

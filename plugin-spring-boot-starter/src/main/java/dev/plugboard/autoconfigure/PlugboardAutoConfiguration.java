@@ -17,9 +17,10 @@ import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * the Plugboard runtime: the manifest, the resolved plugin registry, the dispatcher and the
- * deferred-work executor. Backs off entirely when {@code plugboard.enabled} is {@code false}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the Plugboard runtime: the manifest, the resolved plugin
+ * registry, the dispatcher and the deferred-work executor. Backs off entirely when
+ * {@code plugboard.enabled} is {@code false}.
  *
  * @since 0.1.0
  */

@@ -15,8 +15,8 @@ import dev.plugboard.runtime.PluginRuntime;
 import dev.plugboard.runtime.data.AggregateNames;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * the repository interceptor around every Spring Data repository.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the repository interceptor around every Spring Data repository.
  *
  * @since 0.1.0
  */

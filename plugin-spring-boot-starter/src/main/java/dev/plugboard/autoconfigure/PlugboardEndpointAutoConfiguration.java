@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * the actuator {@code plugins} endpoint. Applies when actuator is on the classpath and the
- * endpoint is available (enabled and exposed).
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the actuator {@code plugins} endpoint. Applies when actuator is
+ * on the classpath and the endpoint is available (enabled and exposed).
  *
  * @since 0.1.0
  */

@@ -17,16 +17,16 @@ import dev.plugboard.runtime.HookObserver;
 import dev.plugboard.runtime.MicrometerHookObserver;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * Micrometer hook timers and deferred-executor meters. Applies when Micrometer is on the classpath
- * and the application has a {@link MeterRegistry}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for Micrometer hook timers and deferred-executor meters. Applies
+ * when Micrometer is on the classpath and the application has a {@link MeterRegistry}.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = PlugboardAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = PlugboardAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "plugboard.enabled", matchIfMissing = true)

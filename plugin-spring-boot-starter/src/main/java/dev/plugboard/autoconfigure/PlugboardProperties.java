@@ -26,14 +26,14 @@ public class PlugboardProperties {
 
 	/**
 	 * Plugin manifest, keyed by plugin id. A built-in runs only when listed here; an
-	 * application's own plugin bean runs unless its entry sets enabled to false. Keys other than
-	 * the common ones are the plugin's own configuration.
+	 * application's own plugin bean runs unless its entry sets enabled to false. Keys
+	 * other than the common ones are the plugin's own configuration.
 	 */
 	private Map<String, Plugin> plugins = new LinkedHashMap<>();
 
 	/**
-	 * What to do at startup about repository write paths whose entities the hooks cannot see
-	 * (@Modifying queries, deleteAll() without arguments).
+	 * What to do at startup about repository write paths whose entities the hooks cannot
+	 * see (@Modifying queries, deleteAll() without arguments).
 	 */
 	private UnsupportedWrites unsupportedWrites = UnsupportedWrites.WARN;
 
@@ -101,27 +101,27 @@ public class PlugboardProperties {
 	public static class Plugin {
 
 		/**
-		 * Whether the plugin runs. Built-ins run when listed unless false; application plugins
-		 * run unless false.
+		 * Whether the plugin runs. Built-ins run when listed unless false; application
+		 * plugins run unless false.
 		 */
 		private @Nullable Boolean enabled;
 
 		/**
-		 * Position among the plugins, lower first; overrides the plugin's default order. Ties are
-		 * broken by id.
+		 * Position among the plugins, lower first; overrides the plugin's default order.
+		 * Ties are broken by id.
 		 */
 		private @Nullable Integer order;
 
 		/**
-		 * Aggregate names (table names by default) that the plugin's write hooks are restricted
-		 * to. Empty for every entity.
+		 * Aggregate names (table names by default) that the plugin's write hooks are
+		 * restricted to. Empty for every entity.
 		 */
 		private List<String> entities = new ArrayList<>();
 
 		/**
-		 * What a fault in the plugin's before-request hook does: fail-open lets the request
-		 * through, fail-closed answers 500. Defaults to the plugin's own choice (fail-closed for
-		 * security gates, fail-open otherwise).
+		 * What a fault in the plugin's before-request hook does: fail-open lets the
+		 * request through, fail-closed answers 500. Defaults to the plugin's own choice
+		 * (fail-closed for security gates, fail-open otherwise).
 		 */
 		private @Nullable OnError onError;
 
@@ -170,7 +170,8 @@ public class PlugboardProperties {
 		private int threads = 2;
 
 		/**
-		 * Number of tasks that may wait for a worker; further tasks are dropped and counted.
+		 * Number of tasks that may wait for a worker; further tasks are dropped and
+		 * counted.
 		 */
 		private int queueCapacity = 1000;
 
@@ -232,8 +233,8 @@ public class PlugboardProperties {
 	public static class Metrics {
 
 		/**
-		 * One hook call in how many is timed for the plugboard.hook timer: a power of two, or 0
-		 * to time none. Rejections and faults are always counted.
+		 * One hook call in how many is timed for the plugboard.hook timer: a power of
+		 * two, or 0 to time none. Rejections and faults are always counted.
 		 */
 		private int sampleInterval = 16;
 

@@ -19,8 +19,9 @@ import dev.plugboard.runtime.web.PluginRequestFilter;
 import dev.plugboard.runtime.web.PluginRoutes;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * the request filter, plugin routes and the mapping of rejections to problem+json.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the request filter, plugin routes and the mapping of rejections
+ * to problem+json.
  *
  * @since 0.1.0
  */

@@ -25,9 +25,10 @@ import dev.plugboard.runtime.PluginSettings;
 import dev.plugboard.runtime.PluginSource;
 
 /**
- * Resolves the registry: application plugin beans, and a plugin from each definition the manifest
- * lists (and does not disable), with its entry bound to the definition's configuration type.
- * Every problem is a {@link ManifestException}, rendered by {@link ManifestFailureAnalyzer}.
+ * Resolves the registry: application plugin beans, and a plugin from each definition the
+ * manifest lists (and does not disable), with its entry bound to the definition's
+ * configuration type. Every problem is a {@link ManifestException}, rendered by
+ * {@link ManifestFailureAnalyzer}.
  */
 final class PluginRegistryFactory {
 
@@ -90,12 +91,12 @@ final class PluginRegistryFactory {
 	}
 
 	/**
-	 * The manifest as written. Boot's binder leaves an entry out of the bound map when none of its
-	 * keys is a common key ({@code rate-limit: {capacity: 100}}), so the ids are read from the
-	 * property sources. The common keys are then bound one by one: an entry written as {@code {}}
-	 * is an empty string to the binder, and binding the whole entry would let it hide an
-	 * {@code enabled: false} set for that id in a source of higher precedence (a command-line
-	 * argument, an environment variable).
+	 * The manifest as written. Boot's binder leaves an entry out of the bound map when
+	 * none of its keys is a common key ({@code rate-limit: {capacity: 100}}), so the ids
+	 * are read from the property sources. The common keys are then bound one by one: an
+	 * entry written as {@code {}} is an empty string to the binder, and binding the whole
+	 * entry would let it hide an {@code enabled: false} set for that id in a source of
+	 * higher precedence (a command-line argument, an environment variable).
 	 */
 	private Map<String, PluginSettings> manifest(Map<String, PlugboardProperties.Plugin> entries) {
 		Map<String, PluginSettings> manifest = new LinkedHashMap<>();
@@ -177,8 +178,8 @@ final class PluginRegistryFactory {
 	}
 
 	/**
-	 * Built-ins are told apart by the plugin's package: their definitions live in the starter, the
-	 * plugins themselves under {@code dev.plugboard.builtin}.
+	 * Built-ins are told apart by the plugin's package: their definitions live in the
+	 * starter, the plugins themselves under {@code dev.plugboard.builtin}.
 	 */
 	private static PluginSource sourceOf(Plugin plugin) {
 		return plugin.getClass().getName().startsWith(BUILT_IN_PACKAGE) ? PluginSource.BUILT_IN : PluginSource.LIBRARY;

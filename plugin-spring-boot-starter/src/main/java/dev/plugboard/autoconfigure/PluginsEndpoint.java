@@ -13,9 +13,10 @@ import dev.plugboard.runtime.RegisteredPlugin;
 import dev.plugboard.runtime.RouteDescription;
 
 /**
- * The actuator endpoint {@code plugins}: every plugin the runtime resolved, enabled or not, in
- * dispatch order, with what it does and how often it faulted, and the state of the deferred-work
- * executor. Use it to check which plugins a running application has on, and why.
+ * The actuator endpoint {@code plugins}: every plugin the runtime resolved, enabled or
+ * not, in dispatch order, with what it does and how often it faulted, and the state of
+ * the deferred-work executor. Use it to check which plugins a running application has on,
+ * and why.
  *
  * @since 0.1.0
  */
@@ -76,7 +77,8 @@ public final class PluginsEndpoint {
 	 * @param hooks the hooks it implements ({@code before-request}, {@code before-write},
 	 * {@code after-write}, {@code after-read}, {@code routes})
 	 * @param routes the routes it mounts; empty when disabled
-	 * @param entities aggregate names its write and read hooks are restricted to; empty for all
+	 * @param entities aggregate names its write and read hooks are restricted to; empty
+	 * for all
 	 * @param onError {@code fail-open} or {@code fail-closed}
 	 * @param faults faults its hooks raised since startup
 	 */
@@ -109,8 +111,8 @@ public final class PluginsEndpoint {
 	 * @param failed tasks that threw
 	 * @param rejected tasks dropped (queue full, or shutting down)
 	 */
-	public record DeferredDescriptor(int capacity, int queued, int active, long submitted, long completed,
-			long failed, long rejected) {
+	public record DeferredDescriptor(int capacity, int queued, int active, long submitted, long completed, long failed,
+			long rejected) {
 	}
 
 }

@@ -16,9 +16,9 @@ import dev.plugboard.runtime.data.AggregateNames;
 import dev.plugboard.runtime.data.WriteHooksRepositoryFactoryCustomizer;
 
 /**
- * Hands every Spring Data repository factory bean, of any store, the customizer that installs the
- * write hooks, before the factory creates its repository; then records the repository's write
- * methods that cannot show their entities, for the startup report.
+ * Hands every Spring Data repository factory bean, of any store, the customizer that
+ * installs the write hooks, before the factory creates its repository; then records the
+ * repository's write methods that cannot show their entities, for the startup report.
  */
 final class RepositoryWriteBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton {
 
@@ -44,8 +44,9 @@ final class RepositoryWriteBeanPostProcessor implements BeanPostProcessor, Smart
 	}
 
 	private static AggregateNames defaultNames() {
-		return ClassUtils.isPresent(RELATIONAL_ENTITY_INFORMATION, RepositoryWriteBeanPostProcessor.class.getClassLoader())
-				? new RepositoryWriteTableNames() : AggregateNames.simpleClassName();
+		return ClassUtils.isPresent(RELATIONAL_ENTITY_INFORMATION,
+				RepositoryWriteBeanPostProcessor.class.getClassLoader()) ? new RepositoryWriteTableNames()
+						: AggregateNames.simpleClassName();
 	}
 
 	@Override

@@ -6,9 +6,9 @@ import org.springframework.data.repository.core.EntityInformation;
 import dev.plugboard.runtime.data.AggregateNames;
 
 /**
- * Names the aggregates of relational stores (Spring Data JDBC, R2DBC) after their table, as the
- * mapping context resolves it ({@code @Table} or the naming strategy), and the others after their
- * class. Used only when spring-data-relational is on the classpath.
+ * Names the aggregates of relational stores (Spring Data JDBC, R2DBC) after their table,
+ * as the mapping context resolves it ({@code @Table} or the naming strategy), and the
+ * others after their class. Used only when spring-data-relational is on the classpath.
  */
 final class RepositoryWriteTableNames implements AggregateNames {
 

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Chooses the transactions that repository writes with hooks run in: a
  * {@link TransactionTemplate} with {@code PROPAGATION_REQUIRED}, which joins the caller's
- * transaction or opens one, on the application's transaction manager. With several, the primary
- * one, else the one named {@code transactionManager} (the name Spring Data's repositories use by
- * default); with none, writes run without a transaction.
+ * transaction or opens one, on the application's transaction manager. With several, the
+ * primary one, else the one named {@code transactionManager} (the name Spring Data's
+ * repositories use by default); with none, writes run without a transaction.
  */
 final class RepositoryWriteTransactions implements Supplier<TransactionOperations> {
 

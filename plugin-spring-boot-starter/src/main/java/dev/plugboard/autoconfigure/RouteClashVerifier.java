@@ -20,14 +20,16 @@ import dev.plugboard.runtime.RouteDescription;
 import dev.plugboard.runtime.web.PluginRoutes;
 
 /**
- * Stops the boot when a route of an enabled plugin clashes with an application route or with a
- * route of another enabled plugin. Two routes clash when they have the same path pattern (URI
- * variable names aside) and overlapping methods (no method means every method). Runs once every
- * singleton exists, when the request mappings have been detected.
+ * Stops the boot when a route of an enabled plugin clashes with an application route or
+ * with a route of another enabled plugin. Two routes clash when they have the same path
+ * pattern (URI variable names aside) and overlapping methods (no method means every
+ * method). Runs once every singleton exists, when the request mappings have been
+ * detected.
  *
- * <p>Spring MVC consults annotated controllers before router functions, so a plugin route that
- * clashes with a controller would never be reached; between two router functions the first
- * silently wins. Neither is allowed to happen unnoticed.
+ * <p>
+ * Spring MVC consults annotated controllers before router functions, so a plugin route
+ * that clashes with a controller would never be reached; between two router functions the
+ * first silently wins. Neither is allowed to happen unnoticed.
  */
 final class RouteClashVerifier implements SmartInitializingSingleton {
 
@@ -100,8 +102,8 @@ final class RouteClashVerifier implements SmartInitializingSingleton {
 
 	private ManifestException clashWithApplication(String id, RouteDescription route, ApplicationRoute other) {
 		return new ManifestException(Problem.ROUTE_CLASH, id,
-				"The route " + route + " of plugin '" + id + "' clashes with " + other.route() + " of "
-						+ other.owner() + ". Spring MVC would answer it from the application, and the plugin's"
+				"The route " + route + " of plugin '" + id + "' clashes with " + other.route() + " of " + other.owner()
+						+ ". Spring MVC would answer it from the application, and the plugin's"
 						+ " route would never be reached.",
 				"Change the path of the plugin's route, remove or move the application's mapping, or disable the"
 						+ " plugin with 'plugboard.plugins." + id + ".enabled: false'.",
@@ -111,8 +113,8 @@ final class RouteClashVerifier implements SmartInitializingSingleton {
 	private ManifestException clashBetweenPlugins(String firstId, RouteDescription first, String secondId,
 			RouteDescription second) {
 		return new ManifestException(Problem.ROUTE_CLASH, secondId,
-				"The route " + second + " of plugin '" + secondId + "' clashes with the route " + first
-						+ " of plugin '" + firstId + "'. Only the first plugin in order would ever answer it.",
+				"The route " + second + " of plugin '" + secondId + "' clashes with the route " + first + " of plugin '"
+						+ firstId + "'. Only the first plugin in order would ever answer it.",
 				"Change the path of one of the two routes, or disable one of the plugins with 'plugboard.plugins."
 						+ firstId + ".enabled: false' or 'plugboard.plugins." + secondId + ".enabled: false'.",
 				this.runtime.registry().knownIds());

@@ -16,12 +16,12 @@ import dev.plugboard.runtime.PluginRuntime;
 import dev.plugboard.runtime.data.WriteMethod;
 
 /**
- * The startup report of repository write methods that cannot show their entities to the write
- * hooks ({@code @Modifying} queries, derived delete queries, {@code deleteAll()}, and every write of
- * a reactive repository), for the
- * repositories whose aggregate has write hooks. {@code plugboard.unsupported-writes} chooses:
- * {@code warn} logs one line per repository, {@code fail} stops the boot naming every method,
- * {@code ignore} says nothing.
+ * The startup report of repository write methods that cannot show their entities to the
+ * write hooks ({@code @Modifying} queries, derived delete queries, {@code deleteAll()},
+ * and every write of a reactive repository), for the repositories whose aggregate has
+ * write hooks. {@code plugboard.unsupported-writes} chooses: {@code warn} logs one line
+ * per repository, {@code fail} stops the boot naming every method, {@code ignore} says
+ * nothing.
  */
 final class UnsupportedWriteReport {
 
@@ -43,8 +43,8 @@ final class UnsupportedWriteReport {
 	}
 
 	/**
-	 * Record a repository once its factory is ready; a repository created after startup is
-	 * reported at once.
+	 * Record a repository once its factory is ready; a repository created after startup
+	 * is reported at once.
 	 */
 	synchronized void add(RepositoryInformation repository, String aggregate, ObjectProvider<PluginRuntime> runtime) {
 		if (this.policy == UnsupportedWrites.IGNORE) {
@@ -90,10 +90,11 @@ final class UnsupportedWriteReport {
 					FIX, runtime.registry().knownIds());
 		}
 		for (Entry entry : skipped) {
-			logger.warn("Plugboard write hooks do not run for these methods of {} (aggregate '{}'), which cannot show "
-					+ "their entities: {}. Write through save/delete instead, or set "
-					+ "plugboard.unsupported-writes=ignore to silence this.", entry.repository(), entry.aggregate(),
-					String.join(", ", entry.methods()));
+			logger.warn(
+					"Plugboard write hooks do not run for these methods of {} (aggregate '{}'), which cannot show "
+							+ "their entities: {}. Write through save/delete instead, or set "
+							+ "plugboard.unsupported-writes=ignore to silence this.",
+					entry.repository(), entry.aggregate(), String.join(", ", entry.methods()));
 		}
 	}
 

@@ -78,8 +78,8 @@ class DeferredExecutorLifecycleTests {
 	}
 
 	/**
-	 * Stands for the web server: stops before the executor drains, and lets the running task
-	 * finish when it stops.
+	 * Stands for the web server: stops before the executor drains, and lets the running
+	 * task finish when it stops.
 	 */
 	static final class ReleaseOnStop implements SmartLifecycle {
 

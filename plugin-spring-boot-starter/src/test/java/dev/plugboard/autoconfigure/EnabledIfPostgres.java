@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class only when PostgreSQL answers at {@value #URL} (user {@value #USERNAME}, trust
- * auth); otherwise the class is skipped with a reason that names the address, so a build on a
- * machine without PostgreSQL passes and says what it did not test.
+ * Runs a test class only when PostgreSQL answers at {@value #URL} (user
+ * {@value #USERNAME}, trust auth); otherwise the class is skipped with a reason that
+ * names the address, so a build on a machine without PostgreSQL passes and says what it
+ * did not test.
  *
- * <p>Give each suite its own schema with {@link Condition#url(String)}, which creates it.
+ * <p>
+ * Give each suite its own schema with {@link Condition#url(String)}, which creates it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,7 +40,8 @@ public @interface EnabledIfPostgres {
 	String USERNAME = "postgres";
 
 	/**
-	 * The condition behind {@link EnabledIfPostgres}, and a helper for the schema of a suite.
+	 * The condition behind {@link EnabledIfPostgres}, and a helper for the schema of a
+	 * suite.
 	 */
 	final class Condition implements ExecutionCondition {
 

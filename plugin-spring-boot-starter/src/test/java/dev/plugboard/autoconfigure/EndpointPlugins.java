@@ -17,8 +17,9 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.RoutesPlugin;
 
 /**
- * The plugins the endpoint tests report on: routes (one enabled, one disabled by the manifest),
- * write hooks restricted to entities, a plugin from a library definition and a request plugin.
+ * The plugins the endpoint tests report on: routes (one enabled, one disabled by the
+ * manifest), write hooks restricted to entities, a plugin from a library definition and a
+ * request plugin.
  */
 @Configuration(proxyBeanMethods = false)
 class EndpointPlugins {

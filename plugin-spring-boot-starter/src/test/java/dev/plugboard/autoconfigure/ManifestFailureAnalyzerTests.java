@@ -67,7 +67,8 @@ class ManifestFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).contains("lists plugin 'audit-log' twice")
 				.contains("'plugboard.plugins.audit_log'")
 				.contains("'plugboard.plugins.audit-log'");
-			assertThat(analysis.getAction()).contains("Merge the two entries into one under 'plugboard.plugins.audit-log'");
+			assertThat(analysis.getAction())
+				.contains("Merge the two entries into one under 'plugboard.plugins.audit-log'");
 		});
 	}
 
@@ -96,7 +97,8 @@ class ManifestFailureAnalyzerTests {
 				  plugins:
 				    slack__notifier: {}
 				""")), (analysis) -> {
-			assertThat(analysis.getDescription()).contains("'plugboard.plugins.slack__notifier' is not a valid plugin id");
+			assertThat(analysis.getDescription())
+				.contains("'plugboard.plugins.slack__notifier' is not a valid plugin id");
 			assertThat(analysis.getAction()).contains("kebab-case");
 		});
 	}
@@ -112,7 +114,8 @@ class ManifestFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).startsWith("Plugin 'audit-log' has an invalid value for 'order':")
 				.contains("Property: plugboard.plugins.audit-log.order")
 				.contains("Value: \"abc\"")
-				.contains("Origin: ").contains("application.yml] - 4:14")
+				.contains("Origin: ")
+				.contains("application.yml] - 4:14")
 				.contains("Accepted values: a whole number");
 			assertThat(analysis.getAction())
 				.startsWith("Set 'order' under 'plugboard.plugins.audit-log' to a whole number, such as 100")
@@ -153,7 +156,8 @@ class ManifestFailureAnalyzerTests {
 				  plugins:
 				    audit-log: yes
 				""")), (analysis) -> {
-			assertThat(analysis.getDescription()).startsWith("Plugin 'audit-log' has an invalid value for its manifest entry:")
+			assertThat(analysis.getDescription())
+				.startsWith("Plugin 'audit-log' has an invalid value for its manifest entry:")
 				.contains("Property: plugboard.plugins.audit-log\n")
 				.contains("Accepted values: a map of keys (or {} for none)");
 			assertThat(analysis.getAction()).isEqualTo("Write the entry of plugin 'audit-log' as a map of its keys, "
@@ -173,7 +177,8 @@ class ManifestFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).startsWith("Plugin 'webhook' has an invalid value for 'retries':")
 				.contains("Value: \"lots\"")
 				.contains("Accepted values: a whole number");
-			assertThat(analysis.getAction()).startsWith("Set 'retries' under 'plugboard.plugins.webhook' to a whole number");
+			assertThat(analysis.getAction())
+				.startsWith("Set 'retries' under 'plugboard.plugins.webhook' to a whole number");
 		});
 	}
 
@@ -188,8 +193,8 @@ class ManifestFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).contains("Plugin 'webhook' needs 'url'")
 				.contains("plugboard.plugins.webhook.url")
 				.contains("such as https://hooks.example.com/orders");
-			assertThat(analysis.getAction()).isEqualTo(
-					"Add 'url' under 'plugboard.plugins.webhook', or remove 'webhook' from the manifest.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Add 'url' under 'plugboard.plugins.webhook', or remove 'webhook' from the manifest.");
 		});
 	}
 

@@ -97,8 +97,10 @@ class PlugboardAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(PluginConfiguration.class, RecordingObserverConfiguration.class)
 			.run((context) -> {
 				context.getBean(PluginRuntime.class)
-					.beforeRequest(new ServletRequestContext(new MockHttpServletRequest(), new MockHttpServletResponse()));
-				assertThat(context.getBean(RecordingObserver.class).timed).containsExactly("audit before-request", "greeter before-request");
+					.beforeRequest(
+							new ServletRequestContext(new MockHttpServletRequest(), new MockHttpServletResponse()));
+				assertThat(context.getBean(RecordingObserver.class).timed).containsExactly("audit before-request",
+						"greeter before-request");
 			});
 	}
 

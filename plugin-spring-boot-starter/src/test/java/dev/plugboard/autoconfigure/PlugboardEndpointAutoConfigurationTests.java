@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlugboardEndpointAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardEndpointAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardEndpointAutoConfiguration.class));
 
 	@Test
 	void endpointIsCreatedWhenExposed() {
@@ -55,8 +55,7 @@ class PlugboardEndpointAutoConfigurationTests {
 	void userEndpointReplacesOurs() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=plugins")
 			.withUserConfiguration(UserEndpointConfiguration.class)
-			.run((context) -> assertThat(context).hasSingleBean(PluginsEndpoint.class)
-				.hasBean("userPluginsEndpoint"));
+			.run((context) -> assertThat(context).hasSingleBean(PluginsEndpoint.class).hasBean("userPluginsEndpoint"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

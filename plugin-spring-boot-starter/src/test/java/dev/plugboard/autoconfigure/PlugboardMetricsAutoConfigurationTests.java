@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PlugboardMetricsAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardMetricsAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardMetricsAutoConfiguration.class));
 
 	@Test
 	void withoutAMeterRegistryThereAreNoMetrics() {
@@ -128,9 +128,9 @@ class PlugboardMetricsAutoConfigurationTests {
 	@Test
 	void deferredExecutorMetersAreBoundToBootsMeterRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-					SimpleMetricsExportAutoConfiguration.class, PlugboardAutoConfiguration.class,
-					PlugboardMetricsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+							PlugboardAutoConfiguration.class, PlugboardMetricsAutoConfiguration.class))
 			.withPropertyValues("plugboard.deferred.queue-capacity=5")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);

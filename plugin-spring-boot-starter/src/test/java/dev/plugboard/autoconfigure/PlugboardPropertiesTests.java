@@ -44,7 +44,8 @@ class PlugboardPropertiesTests {
 				  plugins:
 				    rate-limit:
 				      on-error: fail-open
-				""")).run((context) -> assertThat(plugin(context, "rate-limit").onError()).isEqualTo(OnError.FAIL_OPEN));
+				"""))
+			.run((context) -> assertThat(plugin(context, "rate-limit").onError()).isEqualTo(OnError.FAIL_OPEN));
 	}
 
 	@Test

@@ -85,8 +85,8 @@ class PluginRegistryFactoryTests {
 			assertThat(webhook.source()).isEqualTo(PluginSource.LIBRARY);
 			assertThat(webhook.order()).isEqualTo(1100);
 			assertThat(webhook.onError()).isEqualTo(OnError.FAIL_CLOSED);
-			assertThat(((Plugins.Configured) webhook.plugin()).configuration()).isEqualTo(
-					new Plugins.WebhookConfig("https://hooks.example.com/orders", 3, Duration.ofSeconds(2)));
+			assertThat(((Plugins.Configured) webhook.plugin()).configuration())
+				.isEqualTo(new Plugins.WebhookConfig("https://hooks.example.com/orders", 3, Duration.ofSeconds(2)));
 		});
 	}
 
@@ -115,7 +115,8 @@ class PluginRegistryFactoryTests {
 					""").initialize(context);
 			MutablePropertySources sources = context.getEnvironment().getPropertySources();
 			sources.addLast(sources.remove("application.yml"));
-			sources.addFirst(new MapPropertySource("commandLineArgs", Map.of("plugboard.plugins.greeter.enabled", "false")));
+			sources.addFirst(
+					new MapPropertySource("commandLineArgs", Map.of("plugboard.plugins.greeter.enabled", "false")));
 		}).run((context) -> assertThat(context.getBean(PluginRegistry.class).enabled()).isEmpty());
 	}
 

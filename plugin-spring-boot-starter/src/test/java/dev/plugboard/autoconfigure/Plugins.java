@@ -65,7 +65,8 @@ final class Plugins {
 						"Set it to the address webhooks are posted to, such as https://hooks.example.com/orders.");
 			}
 			if (!url.startsWith("https://")) {
-				throw new PluginConfigurationException("url", "Webhooks are only posted over https, was '" + url + "'.");
+				throw new PluginConfigurationException("url",
+						"Webhooks are only posted over https, was '" + url + "'.");
 			}
 			return new Configured(id(), configuration);
 		}

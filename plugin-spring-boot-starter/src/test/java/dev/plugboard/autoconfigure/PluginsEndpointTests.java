@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PluginsEndpointTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardEndpointAutoConfiguration.class))
 		.withUserConfiguration(EndpointPlugins.class)
 		.withInitializer(YamlManifest.yaml(EndpointPlugins.MANIFEST))
 		.withPropertyValues("management.endpoints.web.exposure.include=plugins");

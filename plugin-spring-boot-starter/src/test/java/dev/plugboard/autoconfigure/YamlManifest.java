@@ -12,8 +12,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 /**
- * Loads YAML text into a test context's environment the way {@code application.yml} is loaded,
- * so that tests see what Boot's YAML loader makes of empty entries and odd keys.
+ * Loads YAML text into a test context's environment the way {@code application.yml} is
+ * loaded, so that tests see what Boot's YAML loader makes of empty entries and odd keys.
  */
 final class YamlManifest {
 

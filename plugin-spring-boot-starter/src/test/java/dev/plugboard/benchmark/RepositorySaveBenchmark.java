@@ -31,9 +31,10 @@ import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.BeforeWritePlugin;
 
 /**
- * A Spring Data JDBC {@code save} of a new entity on in-memory H2: with Plugboard off, with the
- * starter on and no write hooks, and with the repository interceptor running a no-op before-write
- * and a no-op after-write plugin. The ratio against {@code off} is the interceptor's cost.
+ * A Spring Data JDBC {@code save} of a new entity on in-memory H2: with Plugboard off,
+ * with the starter on and no write hooks, and with the repository interceptor running a
+ * no-op before-write and a no-op after-write plugin. The ratio against {@code off} is the
+ * interceptor's cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

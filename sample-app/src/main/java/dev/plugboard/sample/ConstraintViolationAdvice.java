@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers writes that break a database constraint (a taken email, deleting a user who still has
- * orders) with a 409 problem instead of a 500.
+ * Answers writes that break a database constraint (a taken email, deleting a user who
+ * still has orders) with a 409 problem instead of a 500.
  */
 @RestControllerAdvice
 class ConstraintViolationAdvice {

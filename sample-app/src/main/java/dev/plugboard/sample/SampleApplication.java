@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the sample. Nothing here is Plugboard-specific: the starter on the classpath and the
- * manifest in {@code application.yml} are all it takes.
+ * Starts the sample. Nothing here is Plugboard-specific: the starter on the classpath and
+ * the manifest in {@code application.yml} are all it takes.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the annotated tests only when the PostgreSQL of the build machine answers on
- * {@value #URL}; otherwise they are skipped with a reason that names PostgreSQL. The sample's own
- * copy of the starter's test condition, which its tests cannot see.
+ * {@value #URL}; otherwise they are skipped with a reason that names PostgreSQL. The
+ * sample's own copy of the starter's test condition, which its tests cannot see.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,9 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample's main flows with the {@code postgres} profile, on the machine's PostgreSQL. The
- * tables live in a schema of their own, recreated for each run, so that other suites sharing the
- * database are not disturbed; the schema initialisation runs the same {@code schema.sql} as on H2.
+ * The sample's main flows with the {@code postgres} profile, on the machine's PostgreSQL.
+ * The tables live in a schema of their own, recreated for each run, so that other suites
+ * sharing the database are not disturbed; the schema initialisation runs the same
+ * {@code schema.sql} as on H2.
  */
 @EnabledIfPostgres
 @ActiveProfiles("postgres")

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample exactly as its {@code application.yml} configures it: H2, both plugins enabled, no
- * Slack URL.
+ * The sample exactly as its {@code application.yml} configures it: H2, both plugins
+ * enabled, no Slack URL.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -33,64 +33,117 @@ class SampleApplicationIntegrationTests {
 	@Test
 	void newUserIsLoggedWhenNoSlackUrlIsSet(CapturedOutput output) {
 		String email = SampleFlowIntegrationTests.unique("alan") + "@example.com";
-		User created = this.client.post().uri("/users").body(Map.of("name", "Alan", "email", email)).exchange()
-			.expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
+		User created = this.client.post()
+			.uri("/users")
+			.body(Map.of("name", "Alan", "email", email))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(User.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(created).isNotNull();
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output)
-			.contains("Plugin 'slack-notifier' has no url; message: {\"text\":\"New user *Alan* <" + email + "> (id "
-					+ created.id() + ")\"}"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(output)
+				.contains("Plugin 'slack-notifier' has no url; message: {\"text\":\"New user *Alan* <" + email
+						+ "> (id " + created.id() + ")\"}"));
 	}
 
 	@Test
 	void internalHealthListsEveryPluginWithItsState() {
-		this.client.get().uri("/internal/health").exchange().expectStatus().isOk().expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON).expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.plugins.length()").isEqualTo(2)
-			.jsonPath("$.plugins[0].id").isEqualTo("internal-health")
-			.jsonPath("$.plugins[0].enabled").isEqualTo(true)
-			.jsonPath("$.plugins[0].order").isEqualTo(1000)
-			.jsonPath("$.plugins[0].hooks").isEqualTo(List.of("routes"))
-			.jsonPath("$.plugins[0].source").isEqualTo("application")
-			.jsonPath("$.plugins[0].faults").isEqualTo(0)
-			.jsonPath("$.plugins[1].id").isEqualTo("slack-notifier")
-			.jsonPath("$.plugins[1].enabled").isEqualTo(true)
-			.jsonPath("$.plugins[1].order").isEqualTo(1100)
-			.jsonPath("$.plugins[1].hooks").isEqualTo(List.of("after-write"))
-			.jsonPath("$.plugins[1].entities").isEqualTo(List.of("users"));
+		this.client.get()
+			.uri("/internal/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.plugins.length()")
+			.isEqualTo(2)
+			.jsonPath("$.plugins[0].id")
+			.isEqualTo("internal-health")
+			.jsonPath("$.plugins[0].enabled")
+			.isEqualTo(true)
+			.jsonPath("$.plugins[0].order")
+			.isEqualTo(1000)
+			.jsonPath("$.plugins[0].hooks")
+			.isEqualTo(List.of("routes"))
+			.jsonPath("$.plugins[0].source")
+			.isEqualTo("application")
+			.jsonPath("$.plugins[0].faults")
+			.isEqualTo(0)
+			.jsonPath("$.plugins[1].id")
+			.isEqualTo("slack-notifier")
+			.jsonPath("$.plugins[1].enabled")
+			.isEqualTo(true)
+			.jsonPath("$.plugins[1].order")
+			.isEqualTo(1100)
+			.jsonPath("$.plugins[1].hooks")
+			.isEqualTo(List.of("after-write"))
+			.jsonPath("$.plugins[1].entities")
+			.isEqualTo(List.of("users"));
 	}
 
 	@Test
 	void missingFieldsAndUnknownIdsAreClearAnswers() {
-		this.client.post().uri("/users").body(Map.of("name", "Nobody")).exchange().expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.detail").isEqualTo("email is required");
+		this.client.post()
+			.uri("/users")
+			.body(Map.of("name", "Nobody"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("email is required");
 		this.client.get().uri("/users/{id}", 999_999).exchange().expectStatus().isNotFound();
-		this.client.post().uri("/orders").body(Map.of("userId", 999_999, "product", "Tea", "quantity", 1)).exchange()
-			.expectStatus().isBadRequest();
+		this.client.post()
+			.uri("/orders")
+			.body(Map.of("userId", 999_999, "product", "Tea", "quantity", 1))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	@Test
 	void takenEmailIsAConflict() {
-		Map<String, String> body = Map.of("name", "Kathleen",
-				"email", SampleFlowIntegrationTests.unique("kathleen") + "@example.com");
+		Map<String, String> body = Map.of("name", "Kathleen", "email",
+				SampleFlowIntegrationTests.unique("kathleen") + "@example.com");
 		this.client.post().uri("/users").body(body).exchange().expectStatus().isCreated();
 		this.client.post().uri("/users").body(body).exchange().expectStatus().isEqualTo(409);
 	}
 
 	@Test
 	void actuatorExposesHealth() {
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
 			.isEqualTo("UP");
 	}
 
 	@Test
 	void actuatorPluginsEndpointReportsBothPluginsAndTheHealthRoute() {
-		this.client.get().uri("/actuator/plugins").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.plugins[*].id").isEqualTo(List.of("internal-health", "slack-notifier"))
-			.jsonPath("$.plugins[0].routes[0].path").isEqualTo("/internal/health")
-			.jsonPath("$.plugins[0].routes[0].methods").isEqualTo(List.of("GET"))
-			.jsonPath("$.plugins[1].entities").isEqualTo(List.of("users"));
+		this.client.get()
+			.uri("/actuator/plugins")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.plugins[*].id")
+			.isEqualTo(List.of("internal-health", "slack-notifier"))
+			.jsonPath("$.plugins[0].routes[0].path")
+			.isEqualTo("/internal/health")
+			.jsonPath("$.plugins[0].routes[0].methods")
+			.isEqualTo(List.of("GET"))
+			.jsonPath("$.plugins[1].entities")
+			.isEqualTo(List.of("users"));
 	}
 
 }

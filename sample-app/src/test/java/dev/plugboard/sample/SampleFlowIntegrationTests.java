@@ -22,11 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample's main flows over real HTTP, driven by its {@code application.yml}, with
- * slack-notifier pointed at a local webhook receiver. Run against H2 and PostgreSQL by the
- * subclasses.
+ * slack-notifier pointed at a local webhook receiver. Run against H2 and PostgreSQL by
+ * the subclasses.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "plugboard.plugins.slack-notifier.timeout=2m")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "plugboard.plugins.slack-notifier.timeout=2m")
 @AutoConfigureRestTestClient
 abstract class SampleFlowIntegrationTests {
 
@@ -52,12 +51,22 @@ abstract class SampleFlowIntegrationTests {
 		assertThat(created.id()).isNotNull();
 		assertThat(created).isEqualTo(new User(created.id(), "Grace", email));
 
-		this.client.get().uri("/users/{id}", created.id()).exchange().expectStatus().isOk().expectBody(User.class)
+		this.client.get()
+			.uri("/users/{id}", created.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(User.class)
 			.isEqualTo(created);
 
 		String newEmail = unique("grace.hopper") + "@example.com";
-		this.client.put().uri("/users/{id}", created.id()).body(Map.of("name", "Grace Hopper", "email", newEmail))
-			.exchange().expectStatus().isOk().expectBody(User.class)
+		this.client.put()
+			.uri("/users/{id}", created.id())
+			.body(Map.of("name", "Grace Hopper", "email", newEmail))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(User.class)
 			.isEqualTo(new User(created.id(), "Grace Hopper", newEmail));
 
 		assertThat(listUsers()).contains(new User(created.id(), "Grace Hopper", newEmail));
@@ -70,20 +79,37 @@ abstract class SampleFlowIntegrationTests {
 	@Test
 	void ordersAreCreatedReadUpdatedListedAndDeleted() {
 		User user = createUser("Linus", unique("linus") + "@example.com");
-		Order created = this.client.post().uri("/orders")
-			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 1)).exchange().expectStatus()
-			.isCreated().expectHeader().valueMatches("Location", "/orders/\\d+").expectBody(Order.class)
-			.returnResult().getResponseBody();
+		Order created = this.client.post()
+			.uri("/orders")
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 1))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "/orders/\\d+")
+			.expectBody(Order.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(created).isNotNull();
 		assertThat(created).isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1));
 
-		this.client.get().uri("/orders/{id}", created.id()).exchange().expectStatus().isOk().expectBody(Order.class)
+		this.client.get()
+			.uri("/orders/{id}", created.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Order.class)
 			.isEqualTo(created);
 
 		Order updated = new Order(created.id(), user.id(), "Keyboard", 3);
-		this.client.put().uri("/orders/{id}", created.id())
-			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3)).exchange().expectStatus().isOk()
-			.expectBody(Order.class).isEqualTo(updated);
+		this.client.put()
+			.uri("/orders/{id}", created.id())
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Order.class)
+			.isEqualTo(updated);
 
 		assertThat(listOrders("/orders")).contains(updated);
 		assertThat(listOrders("/orders?userId=" + user.id())).containsExactly(updated);
@@ -118,10 +144,18 @@ abstract class SampleFlowIntegrationTests {
 	void updatesAndOrdersAreNotPostedToSlack() throws InterruptedException {
 		User user = createUser("Edsger", unique("edsger") + "@example.com");
 		receiver.awaitDelivery(user.email());
-		this.client.put().uri("/users/{id}", user.id())
-			.body(Map.of("name", "Edsger W. Dijkstra", "email", user.email())).exchange().expectStatus().isOk();
-		this.client.post().uri("/orders").body(Map.of("userId", user.id(), "product", "Chalk", "quantity", 12))
-			.exchange().expectStatus().isCreated();
+		this.client.put()
+			.uri("/users/{id}", user.id())
+			.body(Map.of("name", "Edsger W. Dijkstra", "email", user.email()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post()
+			.uri("/orders")
+			.body(Map.of("userId", user.id(), "product", "Chalk", "quantity", 12))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 
 		String marker = unique("barbara") + "@example.com";
 		createUser("Barbara", marker);
@@ -131,23 +165,43 @@ abstract class SampleFlowIntegrationTests {
 	}
 
 	User createUser(String name, String email) {
-		User created = this.client.post().uri("/users").body(Map.of("name", name, "email", email)).exchange()
-			.expectStatus().isCreated().expectHeader().valueMatches("Location", "/users/\\d+").expectBody(User.class)
-			.returnResult().getResponseBody();
+		User created = this.client.post()
+			.uri("/users")
+			.body(Map.of("name", name, "email", email))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "/users/\\d+")
+			.expectBody(User.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(created).isNotNull();
 		return created;
 	}
 
 	List<User> listUsers() {
-		return this.client.get().uri("/users").exchange().expectStatus().isOk()
+		return this.client.get()
+			.uri("/users")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<List<User>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	List<Order> listOrders(String uri) {
-		return this.client.get().uri(uri).exchange().expectStatus().isOk()
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<List<Order>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	static String unique(String name) {

@@ -44,8 +44,12 @@ class SlackNotifierDisabledIntegrationTests {
 
 	@Test
 	void newUserIsNotPosted() {
-		this.client.post().uri("/users").body(Map.of("name", "Margaret", "email", "margaret@example.com")).exchange()
-			.expectStatus().isCreated();
+		this.client.post()
+			.uri("/users")
+			.body(Map.of("name", "Margaret", "email", "margaret@example.com"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 
 		assertThat(this.deferred.submitted()).as("tasks deferred before the response").isZero();
 		assertThat(receiver.pending()).isZero();
@@ -53,9 +57,16 @@ class SlackNotifierDisabledIntegrationTests {
 
 	@Test
 	void internalHealthReportsItDisabled() {
-		this.client.get().uri("/internal/health").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.plugins[1].id").isEqualTo("slack-notifier")
-			.jsonPath("$.plugins[1].enabled").isEqualTo(false);
+		this.client.get()
+			.uri("/internal/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.plugins[1].id")
+			.isEqualTo("slack-notifier")
+			.jsonPath("$.plugins[1].enabled")
+			.isEqualTo(false);
 	}
 
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A typo in a plugin id on the command line stops the sample with a failure analysis that names
- * the typo, suggests the nearest id and lists every known id.
+ * A typo in a plugin id on the command line stops the sample with a failure analysis that
+ * names the typo, suggests the nearest id and lists every known id.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnknownPluginIdIntegrationTests {

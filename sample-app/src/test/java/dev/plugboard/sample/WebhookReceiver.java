@@ -22,12 +22,16 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local stand-in for a Slack incoming webhook: records what is posted to it, and can hold its
- * answer until the test releases it, to prove that the poster did not wait for it.
+ * A local stand-in for a Slack incoming webhook: records what is posted to it, and can
+ * hold its answer until the test releases it, to prove that the poster did not wait for
+ * it.
  */
 public final class WebhookReceiver {
 
-	/** Safety bound on every wait, so that a broken test fails instead of hanging the build. */
+	/**
+	 * Safety bound on every wait, so that a broken test fails instead of hanging the
+	 * build.
+	 */
 	private static final long SAFETY_SECONDS = 30;
 
 	private final HttpServer server;
@@ -76,8 +80,8 @@ public final class WebhookReceiver {
 	}
 
 	/**
-	 * Whether a post was answered since {@link #hold()}; only the safety bound answers one before
-	 * {@link #release()}.
+	 * Whether a post was answered since {@link #hold()}; only the safety bound answers
+	 * one before {@link #release()}.
 	 * @return whether a held post was answered
 	 */
 	public boolean answeredSinceHold() {
@@ -107,8 +111,8 @@ public final class WebhookReceiver {
 		while (true) {
 			Delivery delivery = this.deliveries.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 			if (delivery == null) {
-				throw new AssertionError("No post containing '" + marker + "' reached the receiver; received "
-						+ received);
+				throw new AssertionError(
+						"No post containing '" + marker + "' reached the receiver; received " + received);
 			}
 			received.add(delivery);
 			if (delivery.body().contains(marker)) {
@@ -136,8 +140,8 @@ public final class WebhookReceiver {
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		this.deliveries.add(new Delivery(exchange.getRequestMethod(),
-				exchange.getRequestHeaders().getFirst("Content-Type"), body));
+		this.deliveries.add(
+				new Delivery(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
 		CountDownLatch held = this.gate.get();
 		try {
 			held.await(SAFETY_SECONDS, TimeUnit.SECONDS);

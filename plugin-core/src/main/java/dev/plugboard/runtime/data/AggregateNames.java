@@ -4,11 +4,12 @@ import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.util.ParsingUtils;
 
 /**
- * Names the aggregate of a repository's entities, the name a plugin's manifest {@code entities}
- * key matches. Implement it only to change the default naming: the table name for relational
- * stores, the snake-cased simple class name otherwise.
+ * Names the aggregate of a repository's entities, the name a plugin's manifest
+ * {@code entities} key matches. Implement it only to change the default naming: the table
+ * name for relational stores, the snake-cased simple class name otherwise.
  *
- * <p>Called once per domain type; implementations must be thread-safe.
+ * <p>
+ * Called once per domain type; implementations must be thread-safe.
  *
  * @since 0.1.0
  */
@@ -31,8 +32,8 @@ public interface AggregateNames {
 	}
 
 	/**
-	 * The snake-cased simple name of a class, as Spring Data's default naming strategy spells a
-	 * table: {@code UserAccount} is {@code user_account}.
+	 * The snake-cased simple name of a class, as Spring Data's default naming strategy
+	 * spells a table: {@code UserAccount} is {@code user_account}.
 	 * @param type the class
 	 * @return the name
 	 */

@@ -22,9 +22,10 @@ import dev.plugboard.RequestContext;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * Shows the entities of one read's result to the after-read hooks and returns the result without
- * the hidden ones and with the replacements, in the shape the method declares. A result in which
- * every entity was kept unchanged is returned as is. One filter serves one call.
+ * Shows the entities of one read's result to the after-read hooks and returns the result
+ * without the hidden ones and with the replacements, in the shape the method declares. A
+ * result in which every entity was kept unchanged is returned as is. One filter serves
+ * one call.
  */
 final class ReadFilter {
 
@@ -194,15 +195,16 @@ final class ReadFilter {
 	}
 
 	/**
-	 * The kept entities of a result, whether any was hidden or replaced, and the position each kept
-	 * one had in the result.
+	 * The kept entities of a result, whether any was hidden or replaced, and the position
+	 * each kept one had in the result.
 	 */
 	private record Filtered(List<Object> items, boolean changed, int[] positions) {
 	}
 
 	/**
-	 * A page whose content was filtered after the query, and whose totals are still the query's:
-	 * {@link PageImpl} would recompute the total of a last page from its filtered content.
+	 * A page whose content was filtered after the query, and whose totals are still the
+	 * query's: {@link PageImpl} would recompute the total of a last page from its
+	 * filtered content.
 	 *
 	 * @param <T> the content type
 	 */

@@ -15,10 +15,10 @@ import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.util.Streamable;
 
 /**
- * How the repository interceptor shows the result of one non-write repository method to the
- * after-read hooks, decided once from the method's declared return type. Entities are found by
- * type: elements that are instances of the repository's domain type go through the hooks, anything
- * else (projections, DTOs, scalars) passes untouched.
+ * How the repository interceptor shows the result of one non-write repository method to
+ * the after-read hooks, decided once from the method's declared return type. Entities are
+ * found by type: elements that are instances of the repository's domain type go through
+ * the hooks, anything else (projections, DTOs, scalars) passes untouched.
  */
 enum ReadMethod {
 
@@ -28,10 +28,16 @@ enum ReadMethod {
 	/** Returns {@code Optional} of the entity: empty when hidden. */
 	OPTIONAL,
 
-	/** Returns {@code List}, {@code Collection} or {@code Iterable}: an {@code ArrayList} without hidden entities. */
+	/**
+	 * Returns {@code List}, {@code Collection} or {@code Iterable}: an {@code ArrayList}
+	 * without hidden entities.
+	 */
 	LIST,
 
-	/** Returns {@code Set}: a {@code LinkedHashSet} without hidden entities, in the same order. */
+	/**
+	 * Returns {@code Set}: a {@code LinkedHashSet} without hidden entities, in the same
+	 * order.
+	 */
 	SET,
 
 	/** Returns {@code Stream}: filtered lazily, as the caller consumes it. */
@@ -40,29 +46,37 @@ enum ReadMethod {
 	/** Returns {@code Streamable}: a {@code Streamable} of the filtered list. */
 	STREAMABLE,
 
-	/** Returns {@code Page}: filtered content; totals from the query, so they count hidden rows. */
+	/**
+	 * Returns {@code Page}: filtered content; totals from the query, so they count hidden
+	 * rows.
+	 */
 	PAGE,
 
 	/** Returns {@code Slice}: filtered content; {@code hasNext} from the query. */
 	SLICE,
 
-	/** Returns {@code Window}: filtered content; each kept entity keeps its scroll position. */
+	/**
+	 * Returns {@code Window}: filtered content; each kept entity keeps its scroll
+	 * position.
+	 */
 	WINDOW,
 
 	/**
-	 * Returns a supertype of the entity, such as {@code Object} for a dynamic projection or a
-	 * fluent query: the shape is recognised from the result at each call.
+	 * Returns a supertype of the entity, such as {@code Object} for a dynamic projection
+	 * or a fluent query: the shape is recognised from the result at each call.
 	 */
 	DYNAMIC,
 
 	/**
-	 * Returns entities in a shape the hooks cannot filter ({@code CompletableFuture}, an array, a
-	 * map, a custom {@code Streamable} wrapper): refused while read hooks apply, so that nothing is
-	 * returned unfiltered.
+	 * Returns entities in a shape the hooks cannot filter ({@code CompletableFuture}, an
+	 * array, a map, a custom {@code Streamable} wrapper): refused while read hooks apply,
+	 * so that nothing is returned unfiltered.
 	 */
 	UNSUPPORTED,
 
-	/** Returns no entities (a count, a projection, {@code void}), or is a default method. */
+	/**
+	 * Returns no entities (a count, a projection, {@code void}), or is a default method.
+	 */
 	NONE;
 
 	/**

@@ -28,10 +28,11 @@ import dev.plugboard.runtime.EntityWrite;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * Runs the hooks of one repository proxy: around its write methods, before-write, the repository's
- * own statement and after-write, all in one transaction; on the results of its other methods that
- * return entities, the after-read hooks, without a transaction. Each method is classified once;
- * a method whose aggregate has no hooks goes straight through.
+ * Runs the hooks of one repository proxy: around its write methods, before-write, the
+ * repository's own statement and after-write, all in one transaction; on the results of
+ * its other methods that return entities, the after-read hooks, without a transaction.
+ * Each method is classified once; a method whose aggregate has no hooks goes straight
+ * through.
  */
 final class RepositoryWriteInterceptor implements MethodInterceptor {
 
@@ -94,8 +95,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Run the after-read hooks on the result of a read, unless none applies to the aggregate; that
-	 * answer is the runtime's for good, so it is asked once.
+	 * Run the after-read hooks on the result of a read, unless none applies to the
+	 * aggregate; that answer is the runtime's for good, so it is asked once.
 	 */
 	private @Nullable Object read(MethodInvocation invocation, ReadMethod kind) throws Throwable {
 		Boolean readHooks = this.readHooks;
@@ -329,10 +330,10 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		}
 
 		/**
-		 * Whether the after-read hooks let the caller see an entity loaded to be deleted by id. A
-		 * hidden one (another tenant's row, a soft-deleted row) is treated as not found: no hooks
-		 * and no delete. The hooks' replacement is not used: the write hooks see the row as
-		 * stored, so a redacted copy is never written back.
+		 * Whether the after-read hooks let the caller see an entity loaded to be deleted
+		 * by id. A hidden one (another tenant's row, a soft-deleted row) is treated as
+		 * not found: no hooks and no delete. The hooks' replacement is not used: the
+		 * write hooks see the row as stored, so a redacted copy is never written back.
 		 */
 		private boolean visible(Object entity) {
 			return this.runtime.afterRead(entity, this.aggregate, this.request) != null;
@@ -356,8 +357,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 		}
 
 		/**
-		 * The state of one entity's write; its stored entity is loaded through the repository's
-		 * target, so neither write nor read hooks run for that load.
+		 * The state of one entity's write; its stored entity is loaded through the
+		 * repository's target, so neither write nor read hooks run for that load.
 		 */
 		private EntityWrite state() {
 			return new EntityWrite((entity) -> {
@@ -402,7 +403,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Carries a checked exception of the repository method through the transaction callback.
+	 * Carries a checked exception of the repository method through the transaction
+	 * callback.
 	 */
 	private static final class CheckedFailure extends RuntimeException {
 

@@ -18,14 +18,16 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * Installs Plugboard's write and after-read hooks into the repositories a Spring Data repository
- * factory creates, whatever the store: it adds a repository proxy post-processor that puts a
- * {@link org.aopalliance.intercept.MethodInterceptor} on every imperative repository proxy. Register
- * it with {@link RepositoryFactoryBeanSupport#addRepositoryFactoryCustomizer}; the Spring Boot
+ * Installs Plugboard's write and after-read hooks into the repositories a Spring Data
+ * repository factory creates, whatever the store: it adds a repository proxy
+ * post-processor that puts a {@link org.aopalliance.intercept.MethodInterceptor} on every
+ * imperative repository proxy. Register it with
+ * {@link RepositoryFactoryBeanSupport#addRepositoryFactoryCustomizer}; the Spring Boot
  * starter does so for every repository.
  *
- * <p>The runtime and the transactions are resolved lazily, at the first write or read, so that
- * creating a repository never creates the plugins. Thread-safe.
+ * <p>
+ * The runtime and the transactions are resolved lazily, at the first write or read, so
+ * that creating a repository never creates the plugins. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -50,8 +52,8 @@ public final class WriteHooksRepositoryFactoryCustomizer implements RepositoryFa
 	 * {@link org.springframework.transaction.support.TransactionTemplate} with
 	 * {@code PROPAGATION_REQUIRED} joins the caller's transaction or opens one
 	 * @param names the naming of aggregates
-	 * @param warnUnsupportedCalls whether the first call of each write method that cannot show its
-	 * entities to the hooks logs a warning
+	 * @param warnUnsupportedCalls whether the first call of each write method that cannot
+	 * show its entities to the hooks logs a warning
 	 */
 	public WriteHooksRepositoryFactoryCustomizer(Supplier<PluginRuntime> runtime,
 			Supplier<TransactionOperations> transactions, AggregateNames names, boolean warnUnsupportedCalls) {
@@ -75,13 +77,15 @@ public final class WriteHooksRepositoryFactoryCustomizer implements RepositoryFa
 	}
 
 	/**
-	 * The entity information of a repository, as its store's factory builds it. Spring Data 4
-	 * stores implement {@link RepositoryFactorySupport#getEntityInformation(RepositoryMetadata)};
-	 * the {@code Class} variant throws by default, and so does the metadata one of a store that
-	 * implements neither.
+	 * The entity information of a repository, as its store's factory builds it. Spring
+	 * Data 4 stores implement
+	 * {@link RepositoryFactorySupport#getEntityInformation(RepositoryMetadata)}; the
+	 * {@code Class} variant throws by default, and so does the metadata one of a store
+	 * that implements neither.
 	 * @param factory the repository's factory
 	 * @param repository the repository
-	 * @return the entity information, or {@code null} (logged) when the store provides none
+	 * @return the entity information, or {@code null} (logged) when the store provides
+	 * none
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable EntityInformation<Object, Object> entityInformation(RepositoryFactorySupport factory,

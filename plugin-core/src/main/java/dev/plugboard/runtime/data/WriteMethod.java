@@ -17,23 +17,23 @@ import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.core.RepositoryInformation;
 
 /**
- * How the repository interceptor treats one repository method: which writes it wraps with hooks,
- * and which writes it cannot show to them. Use {@link #of} to classify a method and
- * {@link #unsupported} for the startup report.
+ * How the repository interceptor treats one repository method: which writes it wraps with
+ * hooks, and which writes it cannot show to them. Use {@link #of} to classify a method
+ * and {@link #unsupported} for the startup report.
  *
  * @since 0.1.0
  */
 public enum WriteMethod {
 
 	/**
-	 * {@code save(entity)}, {@code saveAndFlush(entity)}: one INSERT or UPDATE, decided by Spring
-	 * Data's new-entity check before the statement.
+	 * {@code save(entity)}, {@code saveAndFlush(entity)}: one INSERT or UPDATE, decided
+	 * by Spring Data's new-entity check before the statement.
 	 */
 	SAVE,
 
 	/**
-	 * {@code saveAll(entities)}, {@code saveAllAndFlush(entities)}: one INSERT or UPDATE per
-	 * entity.
+	 * {@code saveAll(entities)}, {@code saveAllAndFlush(entities)}: one INSERT or UPDATE
+	 * per entity.
 	 */
 	SAVE_ALL,
 
@@ -41,9 +41,9 @@ public enum WriteMethod {
 	DELETE,
 
 	/**
-	 * {@code deleteById(id)}: one DELETE of the entity loaded first; none, and no hooks, when nothing
-	 * is found or when an after-read hook hides the entity (another tenant's row, a soft-deleted
-	 * row).
+	 * {@code deleteById(id)}: one DELETE of the entity loaded first; none, and no hooks,
+	 * when nothing is found or when an after-read hook hides the entity (another tenant's
+	 * row, a soft-deleted row).
 	 */
 	DELETE_BY_ID,
 
@@ -54,21 +54,22 @@ public enum WriteMethod {
 	DELETE_ALL,
 
 	/**
-	 * {@code deleteAllById(ids)}, {@code deleteAllByIdInBatch(ids)}: one DELETE per entity loaded
-	 * first; entities an after-read hook hides are neither shown to the hooks nor deleted.
+	 * {@code deleteAllById(ids)}, {@code deleteAllByIdInBatch(ids)}: one DELETE per
+	 * entity loaded first; entities an after-read hook hides are neither shown to the
+	 * hooks nor deleted.
 	 */
 	DELETE_ALL_BY_ID,
 
 	/**
-	 * A write whose entities the hooks cannot see: a {@code @Modifying} query, a derived delete
-	 * query, {@code deleteAll()} or {@code deleteAllInBatch()} without arguments. It runs without
-	 * hooks and is listed at startup.
+	 * A write whose entities the hooks cannot see: a {@code @Modifying} query, a derived
+	 * delete query, {@code deleteAll()} or {@code deleteAllInBatch()} without arguments.
+	 * It runs without hooks and is listed at startup.
 	 */
 	UNSUPPORTED,
 
 	/**
-	 * Not a write: reads go to the after-read hooks when they return entities, the rest runs
-	 * untouched.
+	 * Not a write: reads go to the after-read hooks when they return entities, the rest
+	 * runs untouched.
 	 */
 	NONE;
 
@@ -102,15 +103,15 @@ public enum WriteMethod {
 			case "delete" -> many ? NONE : DELETE;
 			case "deleteAll", "deleteAllInBatch", "deleteInBatch" -> many ? DELETE_ALL : NONE;
 			case "deleteById" -> canLoad(repository) ? DELETE_BY_ID : UNSUPPORTED;
-			case "deleteAllById", "deleteAllByIdInBatch" -> !many ? NONE : canLoad(repository) ? DELETE_ALL_BY_ID
-					: UNSUPPORTED;
+			case "deleteAllById", "deleteAllByIdInBatch" ->
+				!many ? NONE : canLoad(repository) ? DELETE_ALL_BY_ID : UNSUPPORTED;
 			default -> NONE;
 		};
 	}
 
 	/**
-	 * The write methods of a repository that cannot show their entities to the hooks, described
-	 * for the startup report, such as {@code deleteAll()} or
+	 * The write methods of a repository that cannot show their entities to the hooks,
+	 * described for the startup report, such as {@code deleteAll()} or
 	 * {@code closeStale(LocalDate) (@Modifying query)}.
 	 * @param repository the repository's metadata
 	 * @return the descriptions, sorted; empty when every write shows its entities

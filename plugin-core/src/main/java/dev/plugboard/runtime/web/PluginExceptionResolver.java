@@ -16,15 +16,16 @@ import dev.plugboard.runtime.PluginFaultException;
 import dev.plugboard.runtime.ProblemResponses;
 
 /**
- * Answers a {@link PluginException} or {@link PluginFaultException} that escapes a controller or a
- * plugin route (a write hook's rejection inside a repository call, a route handler's rejection)
- * with the same problem+json body the request filter writes. The exception is also found in the
- * cause chain, when a proxy or a library wrapped it.
+ * Answers a {@link PluginException} or {@link PluginFaultException} that escapes a
+ * controller or a plugin route (a write hook's rejection inside a repository call, a
+ * route handler's rejection) with the same problem+json body the request filter writes.
+ * The exception is also found in the cause chain, when a proxy or a library wrapped it.
  *
- * <p>It runs at {@link Ordered#HIGHEST_PRECEDENCE} by default, ahead of the application's
- * {@code @ExceptionHandler} methods and of Spring's problem-detail handling, so that a rejection
- * is answered the same way everywhere. Faults are not logged again: the runtime logged each one
- * when it was raised. Thread-safe.
+ * <p>
+ * It runs at {@link Ordered#HIGHEST_PRECEDENCE} by default, ahead of the application's
+ * {@code @ExceptionHandler} methods and of Spring's problem-detail handling, so that a
+ * rejection is answered the same way everywhere. Faults are not logged again: the runtime
+ * logged each one when it was raised. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -42,9 +43,9 @@ public final class PluginExceptionResolver implements HandlerExceptionResolver, 
 	}
 
 	/**
-	 * Set the position of this resolver among the handler exception resolvers. Use a lower
-	 * precedence (a higher number) to let an application's {@code @ExceptionHandler} for plugin
-	 * rejections win.
+	 * Set the position of this resolver among the handler exception resolvers. Use a
+	 * lower precedence (a higher number) to let an application's
+	 * {@code @ExceptionHandler} for plugin rejections win.
 	 * @param order the order
 	 */
 	public void setOrder(int order) {

@@ -17,21 +17,24 @@ import dev.plugboard.runtime.ProblemResponses;
 import dev.plugboard.runtime.ServletRequestContext;
 
 /**
- * The servlet filter that runs the before-request hooks of the enabled plugins, once per client
- * request. Register it ahead of Spring Security's filter chain so that plugins can answer, reject
- * or authenticate a request before security decides about it.
+ * The servlet filter that runs the before-request hooks of the enabled plugins, once per
+ * client request. Register it ahead of Spring Security's filter chain so that plugins can
+ * answer, reject or authenticate a request before security decides about it.
  *
- * <p>Per request it creates a {@link ServletRequestContext} (stored as the request attribute
- * {@link RequestContext#ATTRIBUTE}, where write hooks find it), runs the hooks, then continues the
- * chain with the context's request, which a plugin may have wrapped. A rejection is answered with
- * its problem+json body; a fault of a fail-closed plugin with a 500 problem body naming the
- * plugin and the correlation id; a request a plugin answered with
- * {@link RequestContext#respond(int)} goes no further. When no enabled plugin has a
- * before-request hook the filter passes requests straight through and creates nothing.
+ * <p>
+ * Per request it creates a {@link ServletRequestContext} (stored as the request attribute
+ * {@link RequestContext#ATTRIBUTE}, where write hooks find it), runs the hooks, then
+ * continues the chain with the context's request, which a plugin may have wrapped. A
+ * rejection is answered with its problem+json body; a fault of a fail-closed plugin with
+ * a 500 problem body naming the plugin and the correlation id; a request a plugin
+ * answered with {@link RequestContext#respond(int)} goes no further. When no enabled
+ * plugin has a before-request hook the filter passes requests straight through and
+ * creates nothing.
  *
- * <p>Like every {@link OncePerRequestFilter}, it skips the async and error re-dispatches of a
- * request and nested forwards and includes, so the hooks run once per client request whatever
- * dispatcher types it is registered for. Thread-safe.
+ * <p>
+ * Like every {@link OncePerRequestFilter}, it skips the async and error re-dispatches of
+ * a request and nested forwards and includes, so the hooks run once per client request
+ * whatever dispatcher types it is registered for. Thread-safe.
  *
  * @since 0.1.0
  */

@@ -24,16 +24,19 @@ import dev.plugboard.runtime.RegisteredPlugin;
 import dev.plugboard.runtime.RouteDescription;
 
 /**
- * The routes of every enabled {@link RoutesPlugin}, combined into one {@link RouterFunction} for
- * Spring MVC's router function mapping. A disabled plugin contributes nothing, so its routes
- * answer 404. Each plugin's {@link RoutesPlugin#routes()} is called once, here.
+ * The routes of every enabled {@link RoutesPlugin}, combined into one
+ * {@link RouterFunction} for Spring MVC's router function mapping. A disabled plugin
+ * contributes nothing, so its routes answer 404. Each plugin's
+ * {@link RoutesPlugin#routes()} is called once, here.
  *
- * <p>What a plugin's handler throws is classified like a hook failure: a
- * {@link dev.plugboard.PluginException} is attributed to the plugin (the problem body names it);
- * any other runtime exception is a fault of the plugin, logged once, counted and answered with a
- * 500 problem body. Exceptions that Spring MVC itself answers with a status (those implementing
- * {@link ErrorResponse}, annotated with {@link ResponseStatus}, and unreadable or unwritable
- * bodies) are left to Spring MVC. Thread-safe.
+ * <p>
+ * What a plugin's handler throws is classified like a hook failure: a
+ * {@link dev.plugboard.PluginException} is attributed to the plugin (the problem body
+ * names it); any other runtime exception is a fault of the plugin, logged once, counted
+ * and answered with a 500 problem body. Exceptions that Spring MVC itself answers with a
+ * status (those implementing {@link ErrorResponse}, annotated with
+ * {@link ResponseStatus}, and unreadable or unwritable bodies) are left to Spring MVC.
+ * Thread-safe.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@ import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.NoRepositoryBean;
 
 /**
- * The batch methods a JPA repository adds to the CRUD ones, so the interceptor can be shown to
- * treat them without JPA on the classpath.
+ * The batch methods a JPA repository adds to the CRUD ones, so the interceptor can be
+ * shown to treat them without JPA on the classpath.
  */
 @NoRepositoryBean
 interface BatchRepository<T, ID> extends ListCrudRepository<T, ID> {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A repository base class that keeps tickets in a map and remembers whether each statement ran
- * inside a transaction.
+ * A repository base class that keeps tickets in a map and remembers whether each
+ * statement ran inside a transaction.
  */
 class InMemoryRepository implements BatchRepository<Ticket, Long> {
 

@@ -8,8 +8,8 @@ import org.springframework.data.repository.core.support.RepositoryComposition.Re
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 
 /**
- * A Spring Data repository factory for {@link InMemoryRepository}: the real proxy machinery, with
- * the store replaced by a map.
+ * A Spring Data repository factory for {@link InMemoryRepository}: the real proxy
+ * machinery, with the store replaced by a map.
  */
 class InMemoryRepositoryFactory extends RepositoryFactorySupport {
 

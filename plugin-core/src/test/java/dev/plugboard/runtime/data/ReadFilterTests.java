@@ -33,8 +33,9 @@ import dev.plugboard.runtime.PluginSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The results of reads with a plugin that hides tickets titled {@code hidden} and masks the title
- * of tickets titled {@code secret}, in every shape a repository can return them.
+ * The results of reads with a plugin that hides tickets titled {@code hidden} and masks
+ * the title of tickets titled {@code secret}, in every shape a repository can return
+ * them.
  */
 class ReadFilterTests {
 
@@ -71,8 +72,11 @@ class ReadFilterTests {
 		assertThat(this.filter.apply(ReadMethod.OPTIONAL, Optional.of(this.hidden))).isEqualTo(Optional.empty());
 		Optional<Ticket> kept = Optional.of(this.a);
 		assertThat(this.filter.apply(ReadMethod.OPTIONAL, kept)).isSameAs(kept);
-		assertThat(this.filter.apply(ReadMethod.OPTIONAL, Optional.of(this.secret))).asInstanceOf(
-				org.assertj.core.api.InstanceOfAssertFactories.OPTIONAL).get().extracting("title").isEqualTo("***");
+		assertThat(this.filter.apply(ReadMethod.OPTIONAL, Optional.of(this.secret)))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.OPTIONAL)
+			.get()
+			.extracting("title")
+			.isEqualTo("***");
 	}
 
 	@Test
@@ -182,9 +186,7 @@ class ReadFilterTests {
 	}
 
 	private PluginRuntime runtime() {
-		PluginRegistry registry = PluginRegistry.builder(Map.of())
-			.add(new Filter(), PluginSource.APPLICATION)
-			.build();
+		PluginRegistry registry = PluginRegistry.builder(Map.of()).add(new Filter(), PluginSource.APPLICATION).build();
 		return new PluginRuntime(registry, HookObserver.NONE, this.deferred);
 	}
 

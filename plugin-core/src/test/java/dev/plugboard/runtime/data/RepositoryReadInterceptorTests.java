@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The after-read hooks on a real Spring Data repository proxy, with the store replaced by a map:
- * tickets titled {@code hidden} are hidden by the read plugin.
+ * The after-read hooks on a real Spring Data repository proxy, with the store replaced by
+ * a map: tickets titled {@code hidden} are hidden by the read plugin.
  */
 class RepositoryReadInterceptorTests {
 
@@ -153,8 +153,8 @@ class RepositoryReadInterceptorTests {
 		this.factory.store.rows.put(3L, new Ticket(3L, "b"));
 		repository.deleteAllById(List.of(1L, 2L, 3L, 4L));
 		assertThat(this.factory.store.rows).containsOnlyKeys(2L);
-		assertThat(this.calls).filteredOn((call) -> call.startsWith("after")).containsExactly("after DELETE a",
-				"after DELETE b");
+		assertThat(this.calls).filteredOn((call) -> call.startsWith("after"))
+			.containsExactly("after DELETE a", "after DELETE b");
 	}
 
 	private ShelfRepository repository(Map<String, PluginSettings> manifest, OnError onError) {
@@ -179,7 +179,8 @@ class RepositoryReadInterceptorTests {
 	}
 
 	/**
-	 * The map store, with two more finders, remembering the last list and stream it returned.
+	 * The map store, with two more finders, remembering the last list and stream it
+	 * returned.
 	 */
 	static class ShelfStore extends InMemoryRepository {
 
@@ -267,7 +268,8 @@ class RepositoryReadInterceptorTests {
 		public void afterRead(AfterReadContext read) {
 			Ticket ticket = read.entity(Ticket.class);
 			RepositoryReadInterceptorTests.this.calls.add("read " + ticket.title + " tx="
-					+ org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+					+ org.springframework.transaction.support.TransactionSynchronizationManager
+						.isActualTransactionActive());
 			if (ticket.title.equals("boom")) {
 				throw new IllegalStateException("boom");
 			}

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The interceptor on a real Spring Data repository proxy, with the store replaced by a map.
+ * The interceptor on a real Spring Data repository proxy, with the store replaced by a
+ * map.
  */
 class RepositoryWriteInterceptorTests {
 
@@ -162,7 +163,8 @@ class RepositoryWriteInterceptorTests {
 
 	@Test
 	void batchMethodsWithoutEntitiesAreReported() {
-		assertThat(WriteMethod.unsupported(this.factory.information(TicketRepository.class))).containsExactly("deleteAll()", "deleteAllInBatch()");
+		assertThat(WriteMethod.unsupported(this.factory.information(TicketRepository.class)))
+			.containsExactly("deleteAll()", "deleteAllInBatch()");
 	}
 
 	@Test

@@ -83,7 +83,8 @@ class PluginRequestFilterTests {
 		filter(Runtimes.of(plugin("cors", (request) -> request.setResponseHeader("Access-Control-Allow-Origin", "*")),
 				plugin("throttle", (request) -> {
 					throw new RateLimited(7);
-				}))).doFilter(this.request, this.response, this.chain);
+				})))
+			.doFilter(this.request, this.response, this.chain);
 		assertThat(this.response.getStatus()).isEqualTo(429);
 		assertThat(this.response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
 	}

@@ -34,8 +34,8 @@ class PluginRoutesTests {
 
 	@Test
 	void routesOfEnabledPluginsAreServed() throws Exception {
-		PluginRoutes routes = new PluginRoutes(Runtimes.of(plugin("health", "/internal/health",
-				(request) -> ServerResponse.ok().body("up"))));
+		PluginRoutes routes = new PluginRoutes(
+				Runtimes.of(plugin("health", "/internal/health", (request) -> ServerResponse.ok().body("up"))));
 		assertThat(routes.route(request("GET", "/internal/health"))).isPresent();
 		assertThat(routes.route(request("GET", "/elsewhere"))).isEmpty();
 	}
@@ -51,11 +51,12 @@ class PluginRoutesTests {
 
 	@Test
 	void describesTheRoutesOfEachPlugin() {
-		PluginRoutes routes = new PluginRoutes(Runtimes.of(
-				plugin("health", "/internal/health", (request) -> ServerResponse.ok().build()),
-				plugin("hooks", "/hooks/{source}", (request) -> ServerResponse.ok().build())));
+		PluginRoutes routes = new PluginRoutes(
+				Runtimes.of(plugin("health", "/internal/health", (request) -> ServerResponse.ok().build()),
+						plugin("hooks", "/hooks/{source}", (request) -> ServerResponse.ok().build())));
 		assertThat(routes.describe()).containsOnlyKeys("health", "hooks");
-		assertThat(routes.describe().get("hooks")).containsExactly(new RouteDescription(Set.of("GET"), "/hooks/{source}"));
+		assertThat(routes.describe().get("hooks"))
+			.containsExactly(new RouteDescription(Set.of("GET"), "/hooks/{source}"));
 	}
 
 	@Test
@@ -86,8 +87,7 @@ class PluginRoutesTests {
 			throw new IllegalStateException("boom");
 		}));
 		PluginRoutes routes = new PluginRoutes(runtime);
-		assertThatExceptionOfType(PluginFaultException.class)
-			.isThrownBy(() -> handle(routes, request("GET", "/hooks")))
+		assertThatExceptionOfType(PluginFaultException.class).isThrownBy(() -> handle(routes, request("GET", "/hooks")))
 			.satisfies((ex) -> {
 				assertThat(ex.pluginId()).isEqualTo("hooks");
 				assertThat(ex.correlationId()).isNotBlank();

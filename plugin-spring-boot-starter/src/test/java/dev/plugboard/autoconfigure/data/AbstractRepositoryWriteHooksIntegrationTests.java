@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The behaviour of the repository interceptor through the starter, on real Spring Data JDBC
- * repositories. Each subclass runs it against one database.
+ * The behaviour of the repository interceptor through the starter, on real Spring Data
+ * JDBC repositories. Each subclass runs it against one database.
  */
 @SpringBootTest(classes = DataTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.sql.init.mode=always", "spring.sql.init.schema-locations=classpath:plugboard-data/schema.sql",
+		properties = { "spring.sql.init.mode=always",
+				"spring.sql.init.schema-locations=classpath:plugboard-data/schema.sql",
 				"plugboard.plugins.note-audit.entities=note" })
 abstract class AbstractRepositoryWriteHooksIntegrationTests {
 
@@ -107,7 +108,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		Event after = this.log.events(ScriptedAfterWrite.ID).get(0);
 		Long stored = this.jdbc.queryForObject("SELECT id FROM note WHERE text = 'generated'", Long.class);
 		assertThat(after.id()).isEqualTo(stored).isEqualTo(saved.id());
-		assertThat(after.entity()).isInstanceOfSatisfying(Note.class, (note) -> assertThat(note.id()).isEqualTo(stored));
+		assertThat(after.entity()).isInstanceOfSatisfying(Note.class,
+				(note) -> assertThat(note.id()).isEqualTo(stored));
 	}
 
 	@Test
@@ -151,8 +153,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		});
 		HttpResponse<String> response = post("/tickets", "{\"title\":\"\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"code\":\"title-required\"")
 			.contains("\"plugin\":\"" + ScriptedBeforeWrite.ID + "\"");
 		assertThat(count("ticket")).isZero();
@@ -202,8 +204,9 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 
 	@Test
 	void afterWriteRowsCommitWithTheEntityInTheCallersTransaction() {
-		this.log.onAfterWrite((write) -> this.jdbc.update("INSERT INTO audit_row (aggregate, op, entity_id) VALUES (?, ?, ?)",
-				write.aggregate(), write.op().name(), write.id()));
+		this.log.onAfterWrite(
+				(write) -> this.jdbc.update("INSERT INTO audit_row (aggregate, op, entity_id) VALUES (?, ?, ?)",
+						write.aggregate(), write.op().name(), write.id()));
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		transaction.executeWithoutResult((status) -> {
 			this.tickets.save(new Ticket("rolled back"));
@@ -234,8 +237,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		CountDownLatch ran = new CountDownLatch(1);
 		AtomicReference<Integer> rowsSeen = new AtomicReference<>();
 		this.log.onAfterWrite((write) -> write.defer(() -> {
-			rowsSeen.set(this.jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE id = ?", Integer.class,
-					write.id()));
+			rowsSeen
+				.set(this.jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE id = ?", Integer.class, write.id()));
 			ran.countDown();
 		}));
 		long submitted = this.deferred.submitted();
@@ -248,8 +251,7 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 	}
 
 	@Test
-	void deferredWorkOfWriteOutsideTransactionRunsAfterTheInterceptorsTransactionCommits()
-			throws InterruptedException {
+	void deferredWorkOfWriteOutsideTransactionRunsAfterTheInterceptorsTransactionCommits() throws InterruptedException {
 		CountDownLatch ran = new CountDownLatch(1);
 		AtomicReference<Integer> rowsSeen = new AtomicReference<>();
 		this.log.onAfterWrite((write) -> write.defer(() -> {
@@ -282,8 +284,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 			write.setEntity(new Note(note.id(), note.text(), "slug-" + note.text()));
 		});
 		List<Note> saved = this.notes.saveAll(List.of(new Note("a"), new Note("b")));
-		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class))
-			.containsExactly("slug-a", "slug-b");
+		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class)).containsExactly("slug-a",
+				"slug-b");
 		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::entity).containsExactlyElementsOf(saved);
 	}
 
@@ -340,7 +342,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		Note note = this.notes.save(new Note("audited"));
 		assertThat(this.log.events(NoteAudit.ID)).extracting(Event::aggregate, Event::id)
 			.containsExactly(tuple("note", note.id()));
-		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::aggregate).containsExactly("ticket", "note");
+		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::aggregate)
+			.containsExactly("ticket", "note");
 	}
 
 	@Test
@@ -390,8 +393,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 		});
 		Note saved = this.notes.save(new Note("second"));
 		assertThat(saved.slug()).isEqualTo("taken-2");
-		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class))
-			.containsExactly("taken", "taken-2");
+		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class)).containsExactly("taken",
+				"taken-2");
 		assertThat(this.log.events(ScriptedAfterWrite.ID)).extracting(Event::op)
 			.containsExactly(WriteOp.INSERT, WriteOp.INSERT);
 	}
@@ -410,8 +413,8 @@ abstract class AbstractRepositoryWriteHooksIntegrationTests {
 			this.notes.save(new Note("in tx"));
 		});
 		assertThat(count("ticket")).isEqualTo(1);
-		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class))
-			.containsExactly("taken", "free");
+		assertThat(this.jdbc.queryForList("SELECT slug FROM note ORDER BY id", String.class)).containsExactly("taken",
+				"free");
 	}
 
 	@Test

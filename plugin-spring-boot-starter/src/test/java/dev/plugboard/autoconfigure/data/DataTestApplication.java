@@ -14,8 +14,8 @@ import dev.plugboard.autoconfigure.data.WriteLog.ScriptedAfterWrite;
 import dev.plugboard.autoconfigure.data.WriteLog.ScriptedBeforeWrite;
 
 /**
- * A small application with Spring Data JDBC repositories, three write plugins and a controller
- * (registered as a member class of this configuration).
+ * A small application with Spring Data JDBC repositories, three write plugins and a
+ * controller (registered as a member class of this configuration).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

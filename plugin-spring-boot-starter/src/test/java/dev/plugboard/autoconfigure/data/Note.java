@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 
 /**
- * An immutable entity with a generated id: Spring Data JDBC returns a new instance from save.
+ * An immutable entity with a generated id: Spring Data JDBC returns a new instance from
+ * save.
  *
  * @param id the id, generated on insert
  * @param text the text

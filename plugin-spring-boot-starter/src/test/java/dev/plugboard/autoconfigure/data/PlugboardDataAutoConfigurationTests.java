@@ -63,7 +63,8 @@ class PlugboardDataAutoConfigurationTests {
 
 	@Test
 	void aggregateNamesBeanRenamesTheAggregatesThatEntitiesMatch() {
-		this.runner.withBean(AggregateNames.class, () -> (entity) -> "app_" + AggregateNames.snakeCase(entity.getJavaType()))
+		this.runner
+			.withBean(AggregateNames.class, () -> (entity) -> "app_" + AggregateNames.snakeCase(entity.getJavaType()))
 			.withPropertyValues("plugboard.plugins.scripted-after.entities=app_ticket")
 			.run((context) -> {
 				context.getBean(TicketRepository.class).save(new Ticket("renamed"));

@@ -21,8 +21,8 @@ import dev.plugboard.runtime.ManifestException.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The startup report of repository writes that cannot show their entities, under each value of
- * {@code plugboard.unsupported-writes}.
+ * The startup report of repository writes that cannot show their entities, under each
+ * value of {@code plugboard.unsupported-writes}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnsupportedWritesTests {
@@ -51,9 +51,11 @@ class UnsupportedWritesTests {
 			archive.deleteAll();
 			archive.closeAll("closed");
 			WriteLog log = context.getBean(WriteLog.class);
-			assertThat(log.events()).extracting(WriteLog.Event::describe).containsExactly("scripted-after INSERT ticket");
-			assertThat(output).containsOnlyOnce(ArchiveRepository.class.getName()
-					+ ".deleteAll ran without Plugboard write hooks for aggregate 'ticket'")
+			assertThat(log.events()).extracting(WriteLog.Event::describe)
+				.containsExactly("scripted-after INSERT ticket");
+			assertThat(output)
+				.containsOnlyOnce(ArchiveRepository.class.getName()
+						+ ".deleteAll ran without Plugboard write hooks for aggregate 'ticket'")
 				.containsOnlyOnce(ArchiveRepository.class.getName() + ".closeAll ran without Plugboard write hooks");
 		});
 	}

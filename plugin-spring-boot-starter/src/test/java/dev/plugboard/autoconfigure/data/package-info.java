@@ -1,5 +1,6 @@
 /**
- * Tests of the repository interceptor through the starter, on real Spring Data JDBC repositories.
+ * Tests of the repository interceptor through the starter, on real Spring Data JDBC
+ * repositories.
  */
 @NullMarked
 package dev.plugboard.autoconfigure.data;

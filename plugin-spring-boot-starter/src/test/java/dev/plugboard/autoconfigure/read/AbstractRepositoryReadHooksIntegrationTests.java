@@ -42,9 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The after-read hooks through the starter, on real Spring Data JDBC repositories. Tenant
- * {@code a} owns {@code memo a1}, {@code memo a2} and the soft-deleted {@code memo a3}; tenant
- * {@code b} owns {@code memo b1}. Reads run as tenant {@code a} unless a request says otherwise.
- * Each subclass runs the suite against one database.
+ * {@code a} owns {@code memo a1}, {@code memo a2} and the soft-deleted {@code memo a3};
+ * tenant {@code b} owns {@code memo b1}. Reads run as tenant {@code a} unless a request
+ * says otherwise. Each subclass runs the suite against one database.
  */
 @SpringBootTest(classes = ReadTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.sql.init.mode=always",
@@ -228,7 +228,8 @@ abstract class AbstractRepositoryReadHooksIntegrationTests {
 		JsonContent<Object> body = json(response);
 		assertThat(body).extractingJsonPathStringValue("$.plugin").isEqualTo(TenantScope.ID);
 		assertThat(body).extractingJsonPathStringValue("$.correlationId").isNotBlank();
-		assertThat(response.body()).doesNotContain("memo a").doesNotContain("IllegalStateException")
+		assertThat(response.body()).doesNotContain("memo a")
+			.doesNotContain("IllegalStateException")
 			.doesNotContain("tenant column unreadable");
 		assertThat(plugin(TenantScope.ID).faults()).isOne();
 		this.log.onTenantScope((read) -> {
@@ -295,7 +296,11 @@ abstract class AbstractRepositoryReadHooksIntegrationTests {
 	}
 
 	private RegisteredPlugin plugin(String id) {
-		return this.runtime.registry().all().stream().filter((plugin) -> plugin.id().equals(id)).findFirst()
+		return this.runtime.registry()
+			.all()
+			.stream()
+			.filter((plugin) -> plugin.id().equals(id))
+			.findFirst()
 			.orElseThrow();
 	}
 

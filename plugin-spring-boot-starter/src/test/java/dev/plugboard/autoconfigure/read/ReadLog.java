@@ -18,9 +18,9 @@ import dev.plugboard.OnError;
 import dev.plugboard.RequestContext;
 
 /**
- * What the test plugins saw, and what each test scripts them to do. The plugins are a small
- * tenant scope (tenant from the {@code X-Tenant} header, or {@link #tenant} outside a request), a
- * soft-delete filter, a redactor and a write recorder.
+ * What the test plugins saw, and what each test scripts them to do. The plugins are a
+ * small tenant scope (tenant from the {@code X-Tenant} header, or {@link #tenant} outside
+ * a request), a soft-delete filter, a redactor and a write recorder.
  */
 public final class ReadLog {
 
@@ -69,8 +69,8 @@ public final class ReadLog {
 		RequestContext request = context.request();
 		String transaction = !TransactionSynchronizationManager.isActualTransactionActive() ? "none"
 				: TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? "read-only" : "read-write";
-		this.events.add(new Event(plugin, what, context.aggregate(), transaction,
-				(request != null) ? request.path() : null));
+		this.events
+			.add(new Event(plugin, what, context.aggregate(), transaction, (request != null) ? request.path() : null));
 	}
 
 	private String currentTenant(EntityContext context) {

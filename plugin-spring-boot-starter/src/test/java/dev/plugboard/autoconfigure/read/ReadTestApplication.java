@@ -17,8 +17,8 @@ import dev.plugboard.autoconfigure.read.ReadLog.Redactor;
 import dev.plugboard.autoconfigure.read.ReadLog.TenantScope;
 
 /**
- * A small application with Spring Data JDBC repositories, three read plugins, a write recorder and
- * a controller (registered as a member class of this configuration).
+ * A small application with Spring Data JDBC repositories, three read plugins, a write
+ * recorder and a controller (registered as a member class of this configuration).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -1,5 +1,6 @@
 /**
- * Tests of the after-read hooks through the starter, on real Spring Data JDBC repositories.
+ * Tests of the after-read hooks through the starter, on real Spring Data JDBC
+ * repositories.
  */
 @NullMarked
 package dev.plugboard.autoconfigure.read;

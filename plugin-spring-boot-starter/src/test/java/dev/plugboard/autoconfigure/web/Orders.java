@@ -24,8 +24,9 @@ import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.PluginRuntime;
 
 /**
- * A small application whose controllers and plugin routes raise plugin rejections and faults, and
- * whose own exception handlers would answer them differently if they got the chance.
+ * A small application whose controllers and plugin routes raise plugin rejections and
+ * faults, and whose own exception handlers would answer them differently if they got the
+ * chance.
  */
 final class Orders {
 
@@ -114,8 +115,8 @@ final class Orders {
 	}
 
 	/**
-	 * Stands in for a repository save: runs the before-write hooks through the runtime, as the
-	 * repository interceptor does, then stores nothing.
+	 * Stands in for a repository save: runs the before-write hooks through the runtime,
+	 * as the repository interceptor does, then stores nothing.
 	 */
 	static class OrderService {
 

@@ -33,8 +33,8 @@ class PlugboardWebAutoConfigurationTests {
 
 	private static final String REGISTRATION = "plugboardRequestFilterRegistration";
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardWebAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(PlugboardAutoConfiguration.class, PlugboardWebAutoConfiguration.class));
 
 	@Test
 	void servletWebApplicationGetsTheFilterTheResolverAndTheRoutes() {
@@ -49,9 +49,9 @@ class PlugboardWebAutoConfigurationTests {
 
 	@Test
 	void filterRunsBeforeSpringSecurityByDefault() {
-		this.contextRunner.run((context) -> assertThat(registration(context.getBean(REGISTRATION)).getOrder())
-			.isEqualTo(-110)
-			.isLessThan(-100));
+		this.contextRunner
+			.run((context) -> assertThat(registration(context.getBean(REGISTRATION)).getOrder()).isEqualTo(-110)
+				.isLessThan(-100));
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over real HTTP, with Spring's problem details off and Boot's error page told to reveal
- * everything: rejections and faults never reach the error page, so nothing of the cause leaks.
+ * everything: rejections and faults never reach the error page, so nothing of the cause
+ * leaks.
  */
 @SpringBootTest(classes = Orders.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.error.include-stacktrace=always", "server.error.include-exception=true",

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rejections and faults raised inside a controller call or a plugin route are answered as
- * problem+json ahead of the application's own exception handlers and of Spring's problem details.
+ * problem+json ahead of the application's own exception handlers and of Spring's problem
+ * details.
  */
 @SpringBootTest(classes = Orders.Application.class, properties = "spring.mvc.problemdetails.enabled=true")
 @AutoConfigureMockMvc
@@ -70,8 +71,12 @@ class PluginExceptionMappingIntegrationTests {
 
 	@Test
 	void applicationExceptionsStillReachTheApplicationsHandlers() {
-		assertThat(this.mvc.get().uri("/orders/broken")).hasStatus(422).bodyText().isEqualTo("handled by the controller");
-		assertThat(this.mvc.get().uri("/orders/unsupported")).hasStatus(418).bodyText().isEqualTo("handled by the advice");
+		assertThat(this.mvc.get().uri("/orders/broken")).hasStatus(422)
+			.bodyText()
+			.isEqualTo("handled by the controller");
+		assertThat(this.mvc.get().uri("/orders/unsupported")).hasStatus(418)
+			.bodyText()
+			.isEqualTo("handled by the advice");
 	}
 
 	@Test
@@ -103,7 +108,12 @@ class PluginExceptionMappingIntegrationTests {
 	}
 
 	private RegisteredPlugin registered(String id) {
-		return this.runtime.registry().all().stream().filter((plugin) -> plugin.id().equals(id)).findFirst().orElseThrow();
+		return this.runtime.registry()
+			.all()
+			.stream()
+			.filter((plugin) -> plugin.id().equals(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -29,9 +29,9 @@ import dev.plugboard.RequestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The before-request filter runs ahead of Spring Security's filter chain as Spring Boot registers
- * it. Security is auto-configured with its defaults: every request must be authenticated, with
- * HTTP Basic for clients that are not browsers.
+ * The before-request filter runs ahead of Spring Security's filter chain as Spring Boot
+ * registers it. Security is auto-configured with its defaults: every request must be
+ * authenticated, with HTTP Basic for clients that are not browsers.
  */
 @SpringBootTest(classes = PluginFilterSecurityIntegrationTests.Application.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -90,14 +90,16 @@ class PluginRequestFilterIntegrationTests {
 
 	@Test
 	void respondAnswersTheRequestBeforeTheController() throws Exception {
-		HttpResponse<String> preflight = send(request("/preflighted").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", "https://app.example")
-			.header("Access-Control-Request-Method", "GET"));
+		HttpResponse<String> preflight = send(
+				request("/preflighted").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+					.header("Origin", "https://app.example")
+					.header("Access-Control-Request-Method", "GET"));
 		assertThat(preflight.statusCode()).isEqualTo(204);
 		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
 		assertThat(this.greetings.calls).hasValue(0);
 		assertThat(this.census.paths).isEmpty();
-		HttpResponse<String> plain = send(request("/preflighted").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> plain = send(
+				request("/preflighted").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		assertThat(plain.statusCode()).isEqualTo(200);
 		assertThat(this.greetings.calls).hasValue(1);
 	}
@@ -167,7 +169,12 @@ class PluginRequestFilterIntegrationTests {
 	}
 
 	private RegisteredPlugin registered(String id) {
-		return this.runtime.registry().all().stream().filter((plugin) -> plugin.id().equals(id)).findFirst().orElseThrow();
+		return this.runtime.registry()
+			.all()
+			.stream()
+			.filter((plugin) -> plugin.id().equals(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -141,7 +141,9 @@ class PluginRoutesTests {
 		@Bean
 		RoutesPlugin internalHealthPlugin() {
 			return routesPlugin("internal-health",
-					RouterFunctions.route().GET("/internal/health", (request) -> ServerResponse.ok().body("up")).build());
+					RouterFunctions.route()
+						.GET("/internal/health", (request) -> ServerResponse.ok().body("up"))
+						.build());
 		}
 
 	}
@@ -151,9 +153,11 @@ class PluginRoutesTests {
 
 		@Bean
 		RoutesPlugin statusPagePlugin() {
-			return routesPlugin("status-page", RouterFunctions.route()
-				.path("/internal", (builder) -> builder.GET("/health", (request) -> ServerResponse.ok().body("fine")))
-				.build());
+			return routesPlugin("status-page",
+					RouterFunctions.route()
+						.path("/internal",
+								(builder) -> builder.GET("/health", (request) -> ServerResponse.ok().body("fine")))
+						.build());
 		}
 
 	}
@@ -163,9 +167,10 @@ class PluginRoutesTests {
 
 		@Bean
 		RoutesPlugin orderExportPlugin() {
-			return routesPlugin("order-export", RouterFunctions.route()
-				.GET("/orders/{id}/export", (request) -> ServerResponse.ok().body("csv"))
-				.build());
+			return routesPlugin("order-export",
+					RouterFunctions.route()
+						.GET("/orders/{id}/export", (request) -> ServerResponse.ok().body("csv"))
+						.build());
 		}
 
 	}
@@ -176,8 +181,7 @@ class PluginRoutesTests {
 		@Bean
 		RouterFunction<ServerResponse> healthRouterFunction() {
 			return RouterFunctions.route()
-				.route(RequestPredicates.path("/internal/health"),
-						(request) -> ServerResponse.ok().body("mine"))
+				.route(RequestPredicates.path("/internal/health"), (request) -> ServerResponse.ok().body("mine"))
 				.build();
 		}
 

@@ -11,9 +11,10 @@ import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.RequestContext;
 
 /**
- * Ten before-request plugins that do nothing, for {@code sample-app/bench/wrk-compare.sh}: the
- * difference between this profile and Plugboard switched off is the cost of the filter, the
- * per-request context and the dispatch through ten plugins.
+ * Ten before-request plugins that do nothing, for
+ * {@code sample-app/bench/wrk-compare.sh}: the difference between this profile and
+ * Plugboard switched off is the cost of the filter, the per-request context and the
+ * dispatch through ten plugins.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("noop-plugins")

@@ -16,12 +16,14 @@ import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
- * Serves {@code GET /internal/health}: every plugin with its state (enabled, order, hooks,
- * source, faults), for an operator's dashboard. The route exists only while this plugin is
- * enabled.
+ * Serves {@code GET /internal/health}: every plugin with its state (enabled, order,
+ * hooks, source, faults), for an operator's dashboard. The route exists only while this
+ * plugin is enabled.
  *
- * <p>The registry is built from every plugin bean, this one included, so the plugin cannot take
- * the registry in its constructor: it asks an {@link ObjectProvider} on each request instead.
+ * <p>
+ * The registry is built from every plugin bean, this one included, so the plugin cannot
+ * take the registry in its constructor: it asks an {@link ObjectProvider} on each request
+ * instead.
  */
 @Component
 public class InternalHealthPlugin implements RoutesPlugin {

@@ -19,13 +19,14 @@ import dev.plugboard.WriteOp;
 import dev.plugboard.sample.User;
 
 /**
- * Announces every new user in a Slack channel, through an incoming webhook. The post happens
- * after the insert commits, on Plugboard's deferred executor, so the response to
- * {@code POST /users} never waits for Slack; a rolled-back insert announces nothing. Without a
- * configured URL the message is logged instead, which is handy in development.
+ * Announces every new user in a Slack channel, through an incoming webhook. The post
+ * happens after the insert commits, on Plugboard's deferred executor, so the response to
+ * {@code POST /users} never waits for Slack; a rolled-back insert announces nothing.
+ * Without a configured URL the message is logged instead, which is handy in development.
  *
- * <p>Configured by {@link SlackNotifierProperties}; {@code enabled: false} in its manifest entry
- * turns it off.
+ * <p>
+ * Configured by {@link SlackNotifierProperties}; {@code enabled: false} in its manifest
+ * entry turns it off.
  */
 @Component
 public class SlackNotifierPlugin implements AfterWritePlugin {
@@ -63,8 +64,8 @@ public class SlackNotifierPlugin implements AfterWritePlugin {
 		if (write.op() != WriteOp.INSERT || user == null) {
 			return;
 		}
-		String message = this.json.writeValueAsString(Map.of("text",
-				"New user *" + user.name() + "* <" + user.email() + "> (id " + write.id() + ")"));
+		String message = this.json.writeValueAsString(
+				Map.of("text", "New user *" + user.name() + "* <" + user.email() + "> (id " + write.id() + ")"));
 		write.defer(() -> notify(message));
 	}
 

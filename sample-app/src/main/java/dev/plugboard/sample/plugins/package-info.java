@@ -1,6 +1,7 @@
 /**
- * The sample's own plugins: plain {@code @Component} beans that implement Plugboard hooks,
- * configured from their entries under {@code plugboard.plugins} in {@code application.yml}.
+ * The sample's own plugins: plain {@code @Component} beans that implement Plugboard
+ * hooks, configured from their entries under {@code plugboard.plugins} in
+ * {@code application.yml}.
  */
 @NullMarked
 package dev.plugboard.sample.plugins;

@@ -21,8 +21,8 @@ import dev.plugboard.test.PluginHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The slack-notifier plugin on its own, driven by the Plugboard test harness: no Spring context,
- * no database, and the deferred post runs when the test says so.
+ * The slack-notifier plugin on its own, driven by the Plugboard test harness: no Spring
+ * context, no database, and the deferred post runs when the test says so.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SlackNotifierPluginTests {
@@ -44,7 +44,8 @@ class SlackNotifierPluginTests {
 		assertThat(result.deferred()).hasSize(1);
 		assertThat(this.receiver.pending()).isZero();
 		result.runDeferred();
-		assertThat(this.receiver.awaitDelivery("ada@example.com").body()).isEqualTo("{\"text\":\"New user *Ada* <ada@example.com> (id 42)\"}");
+		assertThat(this.receiver.awaitDelivery("ada@example.com").body())
+			.isEqualTo("{\"text\":\"New user *Ada* <ada@example.com> (id 42)\"}");
 	}
 
 	@Test
@@ -64,8 +65,7 @@ class SlackNotifierPluginTests {
 
 		assertThat(harness.afterWrite(WriteOp.UPDATE, "users", user, 1L).deferred()).isEmpty();
 		assertThat(harness.afterWrite(WriteOp.DELETE, "users", user, 1L).deferred()).isEmpty();
-		assertThat(harness.afterWrite(WriteOp.INSERT, "orders", new Order(5L, 1L, "Tea", 2), 5L).deferred())
-			.isEmpty();
+		assertThat(harness.afterWrite(WriteOp.INSERT, "orders", new Order(5L, 1L, "Tea", 2), 5L).deferred()).isEmpty();
 	}
 
 	@Test

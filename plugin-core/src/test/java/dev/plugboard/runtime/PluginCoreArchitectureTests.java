@@ -26,6 +26,16 @@ class PluginCoreArchitectureTests {
 	}
 
 	@Test
+	void builtInsUseOnlyThePublicSpi() {
+		noClasses().that()
+			.resideInAPackage("dev.plugboard.builtin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.plugboard.runtime..")
+			.check(CORE);
+	}
+
+	@Test
 	void coreNeverUsesTheStarter() {
 		noClasses().should().dependOnClassesThat().resideInAPackage("dev.plugboard.autoconfigure..").check(CORE);
 	}

@@ -1,0 +1,8 @@
+package dev.plugboard.autoconfigure.timestamps;
+
+/**
+ * The {@code timestamps} built-in on an embedded H2 database.
+ */
+class H2TimestampsIntegrationTests extends AbstractTimestampsIntegrationTests {
+
+}

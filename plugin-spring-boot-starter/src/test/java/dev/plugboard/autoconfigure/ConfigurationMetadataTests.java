@@ -35,6 +35,7 @@ class ConfigurationMetadataTests {
 	void keysHaveTheirDefaults() {
 		Map<String, Object> defaults = plugboardProperties().stream()
 			.filter((property) -> property.containsKey("defaultValue"))
+			.filter((property) -> !((String) property.get("name")).startsWith("plugboard.plugins."))
 			.collect(Collectors.toMap((property) -> (String) property.get("name"),
 					(property) -> property.get("defaultValue")));
 		assertThat(defaults).containsOnly(entry("plugboard.enabled", true), entry("plugboard.deferred.threads", 2),

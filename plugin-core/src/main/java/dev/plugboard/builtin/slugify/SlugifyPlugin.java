@@ -58,7 +58,15 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 	/** Room kept after a capped base for a suffix: a hyphen and up to six digits. */
 	private static final int SUFFIX_ROOM = 7;
 
+	private static final Source NONE = Source.of("none", "none");
+
 	private final Map<String, Source> sources;
+
+	/** The sources by aggregate name as configured, keyed without case, '_' or '-'. */
+	private final Map<String, Source> sourcesByKey;
+
+	/** The source of each aggregate written so far, {@link #NONE} for none. */
+	private final Map<String, Source> resolved = new ConcurrentHashMap<>();
 
 	private final int maxAttempts;
 
@@ -82,6 +90,9 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 	 */
 	public SlugifyPlugin(SlugifyConfig config, Slugger slugger, @Nullable JdbcOperations jdbc) {
 		this.sources = config.sources();
+		Map<String, Source> byKey = new HashMap<>();
+		this.sources.forEach((aggregate, source) -> byKey.put(key(aggregate), source));
+		this.sourcesByKey = Map.copyOf(byKey);
 		this.maxAttempts = config.maxAttempts();
 		this.slugger = slugger;
 		this.jdbc = jdbc;
@@ -108,8 +119,11 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 
 	@Override
 	public void beforeWrite(BeforeWriteContext write) {
-		Source source = this.sources.get(write.aggregate());
-		if (source == null || write.op() == WriteOp.DELETE) {
+		if (write.op() == WriteOp.DELETE) {
+			return;
+		}
+		Source source = source(write.aggregate());
+		if (source == NONE) {
 			return;
 		}
 		checkProperties(write, source);
@@ -125,6 +139,31 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 		else {
 			keepStored(write, source);
 		}
+	}
+
+	/**
+	 * The source of an aggregate. Names are matched without case, '_' or '-', as Boot's
+	 * binder drops '_' from map keys not written in brackets ({@code menu_item} binds as
+	 * {@code menuitem}).
+	 */
+	private Source source(String aggregate) {
+		Source source = this.resolved.get(aggregate);
+		if (source == null) {
+			source = this.resolved.computeIfAbsent(aggregate,
+					(name) -> this.sourcesByKey.getOrDefault(key(name), NONE));
+		}
+		return source;
+	}
+
+	static String key(String aggregate) {
+		StringBuilder key = new StringBuilder(aggregate.length());
+		for (int i = 0; i < aggregate.length(); i++) {
+			char c = Character.toLowerCase(aggregate.charAt(i));
+			if (c != '_' && c != '-') {
+				key.append(c);
+			}
+		}
+		return key.toString();
 	}
 
 	private static void checkProperties(BeforeWriteContext write, Source source) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,11 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 
 	private final Names defaults;
 
+	/** The overrides keyed by aggregate name without case, '_' or '-'. */
 	private final Map<String, Names> overrides;
+
+	/** The names of each aggregate written so far. */
+	private final Map<String, Names> resolved = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the plugin with the default property names, {@code createdAt} and
@@ -71,7 +76,7 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 		this.defaults = new Names(config.created(), config.updated(), false, false);
 		Map<String, Names> overrides = new HashMap<>();
 		config.fields()
-			.forEach((aggregate, fields) -> overrides.put(aggregate,
+			.forEach((aggregate, fields) -> overrides.put(key(aggregate),
 					new Names((fields.created() != null) ? fields.created() : config.created(),
 							(fields.updated() != null) ? fields.updated() : config.updated(), fields.created() != null,
 							fields.updated() != null)));
@@ -93,7 +98,7 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 		if (write.op() == WriteOp.DELETE) {
 			return;
 		}
-		Names names = this.overrides.getOrDefault(write.aggregate(), this.defaults);
+		Names names = names(write.aggregate());
 		Class<?> createdType = type(write, names.created(), names.createdRequired(), "created");
 		Class<?> updatedType = type(write, names.updated(), names.updatedRequired(), "updated");
 		if (createdType == null && updatedType == null) {
@@ -111,6 +116,31 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 		if (updatedType != null) {
 			write.set(names.updated(), convert(now, updatedType));
 		}
+	}
+
+	/**
+	 * The names of an aggregate. Names are matched without case, '_' or '-', as Boot's
+	 * binder drops '_' from map keys not written in brackets ({@code order_line} binds as
+	 * {@code orderline}).
+	 */
+	private Names names(String aggregate) {
+		Names names = this.resolved.get(aggregate);
+		if (names == null) {
+			names = this.resolved.computeIfAbsent(aggregate,
+					(name) -> this.overrides.getOrDefault(key(name), this.defaults));
+		}
+		return names;
+	}
+
+	private static String key(String aggregate) {
+		StringBuilder key = new StringBuilder(aggregate.length());
+		for (int i = 0; i < aggregate.length(); i++) {
+			char c = Character.toLowerCase(aggregate.charAt(i));
+			if (c != '_' && c != '-') {
+				key.append(c);
+			}
+		}
+		return key.toString();
 	}
 
 	/**

@@ -204,6 +204,17 @@ class TimestampsPluginTests {
 	}
 
 	@Test
+	void aggregateIsMatchedWithoutCaseUnderscoresOrHyphens() {
+		TimestampsConfig config = new TimestampsConfig("createdAt", "updatedAt",
+				Map.of("ordershipment", new Fields("placedAt", null)), false);
+		PluginHarness harness = PluginHarness.of(new TimestampsPlugin(config, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+		Shipment written = harness.beforeWrite(WriteOp.INSERT, "order_shipment", new Shipment(null, null, null));
+
+		assertThat(written.placedAt()).isEqualTo(NOW);
+	}
+
+	@Test
 	void fieldNamedForAnAggregateButMissingIsAFault() {
 		TimestampsConfig config = new TimestampsConfig("createdAt", "updatedAt",
 				Map.of("article", new Fields("publishedAt", null)), false);

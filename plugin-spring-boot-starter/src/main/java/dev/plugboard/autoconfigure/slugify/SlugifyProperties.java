@@ -6,8 +6,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.plugboard.builtin.slugify.SlugifyConfig;
-
 /**
  * Configuration of the {@code slugify} built-in, bound from its manifest entry.
  *
@@ -25,7 +23,7 @@ public class SlugifyProperties {
 	 * How many times in all a save may run when its slug hits the unique constraint
 	 * because a concurrent save took it first.
 	 */
-	private int maxAttempts = SlugifyConfig.DEFAULT_MAX_ATTEMPTS;
+	private int maxAttempts = 10;
 
 	public Map<String, Source> getSources() {
 		return this.sources;
@@ -79,7 +77,7 @@ public class SlugifyProperties {
 		 * Most characters of a slug, suffix included. Longer slugs are cut at a word
 		 * boundary.
 		 */
-		private int maxLength = SlugifyConfig.Source.DEFAULT_MAX_LENGTH;
+		private int maxLength = 80;
 
 		/**
 		 * Whether slugs must be unique in the table: a taken slug gets the first free

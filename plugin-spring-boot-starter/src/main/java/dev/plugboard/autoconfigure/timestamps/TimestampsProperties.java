@@ -6,8 +6,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.plugboard.builtin.timestamps.TimestampsConfig;
-
 /**
  * Configuration of the {@code timestamps} built-in, bound from its manifest entry.
  *
@@ -20,12 +18,12 @@ public class TimestampsProperties {
 	 * Entity property that holds the creation time, set on INSERT and kept as stored on
 	 * UPDATE.
 	 */
-	private String created = TimestampsConfig.DEFAULT_CREATED;
+	private String created = "createdAt";
 
 	/**
 	 * Entity property that holds the time of the last write, set on INSERT and UPDATE.
 	 */
-	private String updated = TimestampsConfig.DEFAULT_UPDATED;
+	private String updated = "updatedAt";
 
 	/**
 	 * Whether an UPDATE whose entity carries a created time keeps it without loading the

@@ -1,22 +1,40 @@
 package dev.plugboard.sample;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An order placed by a user, stored in the {@code orders} table.
+ * An order placed by a user, stored in the {@code orders} table. The times are filled in
+ * by the {@code timestamps} built-in.
  *
  * @param id the generated id, {@code null} until saved
  * @param userId the id of the user who placed it
  * @param product what was ordered
  * @param quantity how many
+ * @param createdAt when the order was placed
+ * @param updatedAt when the order was last changed
  */
 @Table("orders")
-public record Order(@Id @Nullable Long id, Long userId, String product, int quantity) {
+public record Order(@Id @Nullable Long id, Long userId, String product, int quantity, @Nullable Instant createdAt,
+		@Nullable Instant updatedAt) {
 
-	Order withId(Long id) {
-		return new Order(id, this.userId, this.product, this.quantity);
+	@PersistenceCreator
+	public Order {
+	}
+
+	/**
+	 * An order as a client describes it: the plugins fill in the rest on save.
+	 * @param id the id, {@code null} for a new order
+	 * @param userId the id of the user placing it
+	 * @param product what is ordered
+	 * @param quantity how many
+	 */
+	public Order(@Nullable Long id, Long userId, String product, int quantity) {
+		this(id, userId, product, quantity, null, null);
 	}
 
 }

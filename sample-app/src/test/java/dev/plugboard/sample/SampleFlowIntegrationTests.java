@@ -1,9 +1,11 @@
 package dev.plugboard.sample;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 abstract class SampleFlowIntegrationTests {
 
+	/** What the slugify and timestamps built-ins fill in. */
+	static final String[] GENERATED = { "slug", "createdAt", "updatedAt" };
+
 	static final WebhookReceiver receiver = WebhookReceiver.start();
 
 	@Autowired
@@ -49,7 +54,9 @@ abstract class SampleFlowIntegrationTests {
 		String email = unique("grace") + "@example.com";
 		User created = createUser("Grace", email);
 		assertThat(created.id()).isNotNull();
-		assertThat(created).isEqualTo(new User(created.id(), "Grace", email));
+		assertThat(created).usingRecursiveComparison()
+			.ignoringFields(GENERATED)
+			.isEqualTo(new User(created.id(), "Grace", email));
 
 		this.client.get()
 			.uri("/users/{id}", created.id())
@@ -60,16 +67,20 @@ abstract class SampleFlowIntegrationTests {
 			.isEqualTo(created);
 
 		String newEmail = unique("grace.hopper") + "@example.com";
-		this.client.put()
+		User updated = this.client.put()
 			.uri("/users/{id}", created.id())
 			.body(Map.of("name", "Grace Hopper", "email", newEmail))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(User.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(updated).usingRecursiveComparison()
+			.ignoringFields(GENERATED)
 			.isEqualTo(new User(created.id(), "Grace Hopper", newEmail));
 
-		assertThat(listUsers()).contains(new User(created.id(), "Grace Hopper", newEmail));
+		assertThat(listUsers()).contains(updated);
 
 		this.client.delete().uri("/users/{id}", created.id()).exchange().expectStatus().isNoContent();
 		this.client.get().uri("/users/{id}", created.id()).exchange().expectStatus().isNotFound();
@@ -91,7 +102,9 @@ abstract class SampleFlowIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(created).isNotNull();
-		assertThat(created).isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1));
+		assertThat(created).usingRecursiveComparison()
+			.ignoringFields(GENERATED)
+			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1));
 
 		this.client.get()
 			.uri("/orders/{id}", created.id())
@@ -101,15 +114,18 @@ abstract class SampleFlowIntegrationTests {
 			.expectBody(Order.class)
 			.isEqualTo(created);
 
-		Order updated = new Order(created.id(), user.id(), "Keyboard", 3);
-		this.client.put()
+		Order updated = this.client.put()
 			.uri("/orders/{id}", created.id())
 			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(Order.class)
-			.isEqualTo(updated);
+			.returnResult()
+			.getResponseBody();
+		assertThat(updated).usingRecursiveComparison()
+			.ignoringFields(GENERATED)
+			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 3));
 
 		assertThat(listOrders("/orders")).contains(updated);
 		assertThat(listOrders("/orders?userId=" + user.id())).containsExactly(updated);
@@ -119,6 +135,70 @@ abstract class SampleFlowIntegrationTests {
 		this.client.delete().uri("/orders/{id}", created.id()).exchange().expectStatus().isNoContent();
 		this.client.get().uri("/orders/{id}", created.id()).exchange().expectStatus().isNotFound();
 		this.client.delete().uri("/users/{id}", user.id()).exchange().expectStatus().isNoContent();
+	}
+
+	@Test
+	void usersGetAUniqueSlugFromTheirNameThatStaysWhenTheNameChanges() {
+		String token = UUID.randomUUID().toString().substring(0, 8);
+		User first = createUser("Zoë Straße " + token, unique("zoe") + "@example.com");
+		User second = createUser("Zoe Strasse " + token.toUpperCase(Locale.ROOT), unique("zoe") + "@example.com");
+
+		assertThat(first.slug()).isEqualTo("zoe-strasse-" + token);
+		assertThat(second.slug()).isEqualTo("zoe-strasse-" + token + "-2");
+
+		User renamed = this.client.put()
+			.uri("/users/{id}", first.id())
+			.body(Map.of("name", "Zoë Renamed", "email", first.email()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(User.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(renamed).isNotNull();
+		assertThat(renamed.name()).isEqualTo("Zoë Renamed");
+		assertThat(renamed.slug()).isEqualTo(first.slug());
+		assertThat(getUser(first.id()).slug()).isEqualTo(first.slug());
+	}
+
+	@Test
+	void usersAndOrdersGetTimestampsAndAnUpdateFromABodyKeepsTheCreatedTime() {
+		User user = createUser("Barbara", unique("barbara") + "@example.com");
+		assertThat(user.createdAt()).isNotNull().isEqualTo(user.updatedAt());
+
+		this.client.put()
+			.uri("/users/{id}", user.id())
+			.body(Map.of("name", "Barbara Liskov", "email", user.email()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		User stored = getUser(user.id());
+		assertThat(stored.createdAt()).isEqualTo(user.createdAt());
+		assertThat(stored.updatedAt()).isAfterOrEqualTo(user.createdAt());
+
+		Order order = this.client.post()
+			.uri("/orders")
+			.body(Map.of("userId", user.id(), "product", "Chalk", "quantity", 2))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Order.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).isNotNull();
+		assertThat(order.createdAt()).isNotNull().isEqualTo(order.updatedAt());
+		Order changed = this.client.put()
+			.uri("/orders/{id}", order.id())
+			.body(Map.of("userId", user.id(), "product", "Chalk", "quantity", 5))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Order.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(changed).isNotNull();
+		assertThat(changed.createdAt()).isEqualTo(order.createdAt());
+		assertThat(changed.updatedAt()).isAfterOrEqualTo(order.createdAt());
 	}
 
 	@Test
@@ -178,6 +258,19 @@ abstract class SampleFlowIntegrationTests {
 			.getResponseBody();
 		assertThat(created).isNotNull();
 		return created;
+	}
+
+	User getUser(@Nullable Long id) {
+		User user = this.client.get()
+			.uri("/users/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(User.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(user).isNotNull();
+		return user;
 	}
 
 	List<User> listUsers() {

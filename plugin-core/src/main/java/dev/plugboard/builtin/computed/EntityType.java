@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ final class EntityType {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : this.properties.keySet()) {
-			int distance = distance(property.toLowerCase(), candidate.toLowerCase());
+			int distance = distance(property.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
 			if (distance < bestDistance) {
 				best = candidate;
 				bestDistance = distance;

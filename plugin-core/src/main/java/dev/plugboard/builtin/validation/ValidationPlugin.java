@@ -31,11 +31,12 @@ import dev.plugboard.builtin.validation.ValidationConfig.Rule;
  *
  * <p>
  * Rules run in declaration order; a rule other than {@code required} passes a
- * {@code null} value, so a field that must be present lists {@code required}. The
- * {@code unique} query is skipped for a field that already failed another rule. Rule
- * arguments and names are checked when the plugin is created, and
- * {@link #verify(String, Class)} checks fields and types against the entity class (the
- * plugin also does so on the first write of each class). Thread-safe.
+ * {@code null} value, so a field that must be present lists {@code required}. A field
+ * that fails {@code required} is not checked further, and the {@code unique} query is
+ * skipped for a field that already failed another rule. Rule arguments and names are
+ * checked when the plugin is created, and {@link #verify(String, Class)} checks fields
+ * and types against the entity class (the plugin also does so on the first write of each
+ * class). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -181,6 +182,9 @@ public final class ValidationPlugin implements BeforeWritePlugin {
 				failed = true;
 				violations = (violations != null) ? violations : new ArrayList<>();
 				violations.addAll(found);
+				if (check instanceof FieldCheck.Required) {
+					break;
+				}
 			}
 		}
 		return violations;

@@ -90,6 +90,21 @@ class ValidationPluginTests {
 	}
 
 	@Test
+	void fieldThatFailsRequiredIsNotCheckedFurther() {
+		PluginHarness harness = harness(
+				Map.of("name", List.of(Rule.required(), Rule.length(2, 50), Rule.pattern("\\w+"))));
+
+		assertThatExceptionOfType(ValidationFailed.class)
+			.isThrownBy(() -> harness.beforeWrite(WriteOp.INSERT, new Member(null, "", null, null, null, null)))
+			.satisfies((rejection) -> assertThat(rejection.violations()).extracting(Violation::code)
+				.containsExactly("required"));
+		assertThatExceptionOfType(ValidationFailed.class)
+			.isThrownBy(() -> harness.beforeWrite(WriteOp.INSERT, new Member(null, "-", null, null, null, null)))
+			.satisfies((rejection) -> assertThat(rejection.violations()).extracting(Violation::code)
+				.containsExactly("length", "pattern"));
+	}
+
+	@Test
 	void messageFromTheManifestReplacesTheRulesOwn() {
 		PluginHarness harness = harness(
 				Map.of("code", List.of(Rule.pattern("[A-Z]+").withMessage("code is upper case"))));

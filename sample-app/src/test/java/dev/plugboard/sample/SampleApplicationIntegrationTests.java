@@ -62,29 +62,37 @@ class SampleApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP")
-			.jsonPath("$.plugins.length()")
-			.isEqualTo(2)
-			.jsonPath("$.plugins[0].id")
-			.isEqualTo("internal-health")
-			.jsonPath("$.plugins[0].enabled")
-			.isEqualTo(true)
+			.jsonPath("$.plugins[*].id")
+			.isEqualTo(List.of("computed", "validation", "internal-health", "slack-notifier"))
 			.jsonPath("$.plugins[0].order")
-			.isEqualTo(1000)
+			.isEqualTo(750)
 			.jsonPath("$.plugins[0].hooks")
-			.isEqualTo(List.of("routes"))
+			.isEqualTo(List.of("before-write"))
 			.jsonPath("$.plugins[0].source")
-			.isEqualTo("application")
-			.jsonPath("$.plugins[0].faults")
-			.isEqualTo(0)
-			.jsonPath("$.plugins[1].id")
-			.isEqualTo("slack-notifier")
-			.jsonPath("$.plugins[1].enabled")
-			.isEqualTo(true)
+			.isEqualTo("built-in")
 			.jsonPath("$.plugins[1].order")
-			.isEqualTo(1100)
+			.isEqualTo(800)
 			.jsonPath("$.plugins[1].hooks")
+			.isEqualTo(List.of("before-write"))
+			.jsonPath("$.plugins[1].source")
+			.isEqualTo("built-in")
+			.jsonPath("$.plugins[2].enabled")
+			.isEqualTo(true)
+			.jsonPath("$.plugins[2].order")
+			.isEqualTo(1000)
+			.jsonPath("$.plugins[2].hooks")
+			.isEqualTo(List.of("routes"))
+			.jsonPath("$.plugins[2].source")
+			.isEqualTo("application")
+			.jsonPath("$.plugins[2].faults")
+			.isEqualTo(0)
+			.jsonPath("$.plugins[3].enabled")
+			.isEqualTo(true)
+			.jsonPath("$.plugins[3].order")
+			.isEqualTo(1100)
+			.jsonPath("$.plugins[3].hooks")
 			.isEqualTo(List.of("after-write"))
-			.jsonPath("$.plugins[1].entities")
+			.jsonPath("$.plugins[3].entities")
 			.isEqualTo(List.of("users"));
 	}
 
@@ -109,11 +117,23 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
-	void takenEmailIsAConflict() {
+	void takenEmailIsRefusedByTheValidationPlugin() {
 		Map<String, String> body = Map.of("name", "Kathleen", "email",
 				SampleFlowIntegrationTests.unique("kathleen") + "@example.com");
 		this.client.post().uri("/users").body(body).exchange().expectStatus().isCreated();
-		this.client.post().uri("/users").body(body).exchange().expectStatus().isEqualTo(409);
+		this.client.post()
+			.uri("/users")
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.plugin")
+			.isEqualTo("validation")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("email")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("unique");
 	}
 
 	@Test
@@ -137,13 +157,13 @@ class SampleApplicationIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.plugins[*].id")
-			.isEqualTo(List.of("internal-health", "slack-notifier"))
-			.jsonPath("$.plugins[0].routes[0].path")
-			.isEqualTo("/internal/health")
-			.jsonPath("$.plugins[0].routes[0].methods")
-			.isEqualTo(List.of("GET"))
-			.jsonPath("$.plugins[1].entities")
-			.isEqualTo(List.of("users"));
+			.isEqualTo(List.of("computed", "validation", "internal-health", "slack-notifier"))
+			.jsonPath("$.plugins[?(@.id == 'internal-health')].routes[0].path")
+			.isEqualTo(List.of("/internal/health"))
+			.jsonPath("$.plugins[?(@.id == 'internal-health')].routes[0].methods")
+			.isEqualTo(List.of(List.of("GET")))
+			.jsonPath("$.plugins[?(@.id == 'slack-notifier')].entities")
+			.isEqualTo(List.of(List.of("users")));
 	}
 
 }

@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS "orders" (
 	user_id BIGINT NOT NULL REFERENCES "users" (id),
 	product VARCHAR(200) NOT NULL,
 	quantity INT NOT NULL CHECK (quantity > 0),
+	unit_price DECIMAL(12, 2),
+	total DECIMAL(14, 2),
 	created_at TIMESTAMP WITH TIME ZONE,
 	updated_at TIMESTAMP WITH TIME ZONE
 );

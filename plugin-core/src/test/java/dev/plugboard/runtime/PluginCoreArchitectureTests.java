@@ -40,4 +40,14 @@ class PluginCoreArchitectureTests {
 		noClasses().should().dependOnClassesThat().resideInAPackage("dev.plugboard.autoconfigure..").check(CORE);
 	}
 
+	@Test
+	void builtInsUseOnlyThePublicSpi() {
+		noClasses().that()
+			.resideInAPackage("dev.plugboard.builtin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.plugboard.runtime..")
+			.check(CORE);
+	}
+
 }

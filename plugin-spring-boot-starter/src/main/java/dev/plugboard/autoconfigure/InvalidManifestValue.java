@@ -3,12 +3,14 @@ package dev.plugboard.autoconfigure;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -50,8 +52,10 @@ final class InvalidManifestValue {
 
 	private final String accepted;
 
+	private final List<String> unknownKeys;
+
 	private InvalidManifestValue(@Nullable String pluginId, String key, String canonicalKey, String property,
-			@Nullable Object value, @Nullable Origin origin, String accepted) {
+			@Nullable Object value, @Nullable Origin origin, String accepted, List<String> unknownKeys) {
 		this.pluginId = pluginId;
 		this.key = key;
 		this.canonicalKey = canonicalKey;
@@ -59,6 +63,7 @@ final class InvalidManifestValue {
 		this.value = value;
 		this.origin = origin;
 		this.accepted = accepted;
+		this.unknownKeys = unknownKeys;
 	}
 
 	/**
@@ -81,10 +86,27 @@ final class InvalidManifestValue {
 			String pluginId = PluginIds.normalise(name.getElement(2, Form.ORIGINAL));
 			String written = PLUGINS + "." + join(name, 2, 3, Form.ORIGINAL);
 			return new InvalidManifestValue(pluginId, join(name, 3, Form.ORIGINAL), join(name, 3, Form.DASHED), written,
-					value, origin, accepted);
+					value, origin, accepted, unknownKeys(ex, 3));
 		}
 		String written = join(name, 0, Form.ORIGINAL);
-		return new InvalidManifestValue(null, written, written, written, value, origin, accepted);
+		return new InvalidManifestValue(null, written, written, written, value, origin, accepted, unknownKeys(ex, 0));
+	}
+
+	/**
+	 * The keys that no property of the target type took (a misspelt key inside a list
+	 * element), relative to the plugin's entry.
+	 */
+	private static List<String> unknownKeys(BindException ex, int from) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnboundConfigurationPropertiesException unbound) {
+				return unbound.getUnboundProperties()
+					.stream()
+					.map((property) -> join(property.getName(), from, Form.ORIGINAL))
+					.sorted()
+					.toList();
+			}
+		}
+		return List.of();
 	}
 
 	private static String join(ConfigurationPropertyName name, int from, Form form) {
@@ -173,6 +195,9 @@ final class InvalidManifestValue {
 			description.append("    Origin: ").append(this.origin).append('\n');
 		}
 		description.append("    Accepted values: ").append(this.accepted).append('\n');
+		if (!this.unknownKeys.isEmpty()) {
+			description.append("    Unknown keys: ").append(String.join(", ", this.unknownKeys)).append('\n');
+		}
 		return description.toString();
 	}
 
@@ -183,6 +208,10 @@ final class InvalidManifestValue {
 	String action() {
 		if (this.pluginId == null) {
 			return "Set '" + this.property + "' to " + this.accepted + ".";
+		}
+		if (!this.unknownKeys.isEmpty()) {
+			return "Correct or remove the unknown keys (" + String.join(", ", this.unknownKeys) + ") of plugin '"
+					+ this.pluginId + "'; see the plugin's documentation for its keys.";
 		}
 		if (this.key.isEmpty()) {
 			return "Write the entry of plugin '" + this.pluginId + "' as a map of its keys, such as '" + this.pluginId

@@ -1,5 +1,6 @@
 package dev.plugboard.sample;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -75,8 +76,10 @@ class OrderController {
 	 * @param userId the id of the user placing the order
 	 * @param product what is ordered
 	 * @param quantity how many, at least one
+	 * @param unitPrice the price of one; the total is computed from it
 	 */
-	record OrderRequest(@Nullable Long userId, @Nullable String product, @Nullable Integer quantity) {
+	record OrderRequest(@Nullable Long userId, @Nullable String product, @Nullable Integer quantity,
+			@Nullable BigDecimal unitPrice) {
 
 		Order toOrder(@Nullable Long id, UserRepository users) {
 			if (this.userId == null || !users.existsById(this.userId)) {
@@ -85,7 +88,8 @@ class OrderController {
 			if (this.quantity == null || this.quantity < 1) {
 				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "quantity must be at least 1");
 			}
-			return new Order(id, this.userId, Required.text("product", this.product), this.quantity);
+			return new Order(id, this.userId, Required.text("product", this.product), this.quantity, this.unitPrice,
+					null);
 		}
 
 	}

@@ -62,44 +62,41 @@ class SampleApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP")
-			.jsonPath("$.plugins.length()")
-			.isEqualTo(4)
-			.jsonPath("$.plugins[0].id")
-			.isEqualTo("slugify")
-			.jsonPath("$.plugins[0].source")
-			.isEqualTo("built-in")
-			.jsonPath("$.plugins[0].order")
-			.isEqualTo(700)
-			.jsonPath("$.plugins[0].hooks")
-			.isEqualTo(List.of("before-write"))
-			.jsonPath("$.plugins[1].id")
-			.isEqualTo("timestamps")
-			.jsonPath("$.plugins[1].source")
-			.isEqualTo("built-in")
-			.jsonPath("$.plugins[1].entities")
-			.isEqualTo(List.of("orders", "users"))
-			.jsonPath("$.plugins[2].id")
-			.isEqualTo("internal-health")
-			.jsonPath("$.plugins[2].enabled")
-			.isEqualTo(true)
-			.jsonPath("$.plugins[2].order")
-			.isEqualTo(1000)
-			.jsonPath("$.plugins[2].hooks")
-			.isEqualTo(List.of("routes"))
-			.jsonPath("$.plugins[2].source")
-			.isEqualTo("application")
-			.jsonPath("$.plugins[2].faults")
-			.isEqualTo(0)
-			.jsonPath("$.plugins[3].id")
-			.isEqualTo("slack-notifier")
-			.jsonPath("$.plugins[3].enabled")
-			.isEqualTo(true)
-			.jsonPath("$.plugins[3].order")
-			.isEqualTo(1100)
-			.jsonPath("$.plugins[3].hooks")
-			.isEqualTo(List.of("after-write"))
-			.jsonPath("$.plugins[3].entities")
-			.isEqualTo(List.of("users"));
+			.jsonPath("$.plugins[*].id")
+			.isEqualTo(List.of("slugify", "timestamps", "computed", "validation", "internal-health", "slack-notifier"))
+			.jsonPath(plugin("slugify", "source"))
+			.isEqualTo(List.of("built-in"))
+			.jsonPath(plugin("slugify", "order"))
+			.isEqualTo(List.of(700))
+			.jsonPath(plugin("timestamps", "entities"))
+			.isEqualTo(List.of(List.of("orders", "users")))
+			.jsonPath(plugin("computed", "order"))
+			.isEqualTo(List.of(750))
+			.jsonPath(plugin("validation", "hooks"))
+			.isEqualTo(List.of(List.of("before-write")))
+			.jsonPath(plugin("internal-health", "enabled"))
+			.isEqualTo(List.of(true))
+			.jsonPath(plugin("internal-health", "order"))
+			.isEqualTo(List.of(1000))
+			.jsonPath(plugin("internal-health", "hooks"))
+			.isEqualTo(List.of(List.of("routes")))
+			.jsonPath(plugin("internal-health", "source"))
+			.isEqualTo(List.of("application"))
+			.jsonPath(plugin("internal-health", "faults"))
+			.isEqualTo(List.of(0))
+			.jsonPath(plugin("slack-notifier", "order"))
+			.isEqualTo(List.of(1100))
+			.jsonPath(plugin("slack-notifier", "hooks"))
+			.isEqualTo(List.of(List.of("after-write")))
+			.jsonPath(plugin("slack-notifier", "entities"))
+			.isEqualTo(List.of(List.of("users")));
+	}
+
+	/**
+	 * A JSON path to one member of the plugin with the given id, as a one-element list.
+	 */
+	private static String plugin(String id, String member) {
+		return "$.plugins[?(@.id == '" + id + "')]." + member;
 	}
 
 	@Test
@@ -123,11 +120,23 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
-	void takenEmailIsAConflict() {
+	void takenEmailIsRefusedByTheValidationPlugin() {
 		Map<String, String> body = Map.of("name", "Kathleen", "email",
 				SampleFlowIntegrationTests.unique("kathleen") + "@example.com");
 		this.client.post().uri("/users").body(body).exchange().expectStatus().isCreated();
-		this.client.post().uri("/users").body(body).exchange().expectStatus().isEqualTo(409);
+		this.client.post()
+			.uri("/users")
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.plugin")
+			.isEqualTo("validation")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("email")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("unique");
 	}
 
 	@Test
@@ -151,13 +160,13 @@ class SampleApplicationIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.plugins[*].id")
-			.isEqualTo(List.of("slugify", "timestamps", "internal-health", "slack-notifier"))
-			.jsonPath("$.plugins[2].routes[0].path")
-			.isEqualTo("/internal/health")
-			.jsonPath("$.plugins[2].routes[0].methods")
-			.isEqualTo(List.of("GET"))
-			.jsonPath("$.plugins[3].entities")
-			.isEqualTo(List.of("users"));
+			.isEqualTo(List.of("slugify", "timestamps", "computed", "validation", "internal-health", "slack-notifier"))
+			.jsonPath(plugin("internal-health", "routes[0].path"))
+			.isEqualTo(List.of("/internal/health"))
+			.jsonPath(plugin("internal-health", "routes[0].methods"))
+			.isEqualTo(List.of(List.of("GET")))
+			.jsonPath(plugin("slack-notifier", "entities"))
+			.isEqualTo(List.of(List.of("users")));
 	}
 
 }

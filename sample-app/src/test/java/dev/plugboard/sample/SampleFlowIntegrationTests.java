@@ -1,5 +1,6 @@
 package dev.plugboard.sample;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +93,8 @@ abstract class SampleFlowIntegrationTests {
 		User user = createUser("Linus", unique("linus") + "@example.com");
 		Order created = this.client.post()
 			.uri("/orders")
-			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 1))
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 1, "unitPrice",
+					new BigDecimal("49.90")))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -104,7 +106,8 @@ abstract class SampleFlowIntegrationTests {
 		assertThat(created).isNotNull();
 		assertThat(created).usingRecursiveComparison()
 			.ignoringFields(GENERATED)
-			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1));
+			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 1, new BigDecimal("49.90"),
+					new BigDecimal("49.90")));
 
 		this.client.get()
 			.uri("/orders/{id}", created.id())
@@ -116,7 +119,8 @@ abstract class SampleFlowIntegrationTests {
 
 		Order updated = this.client.put()
 			.uri("/orders/{id}", created.id())
-			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3))
+			.body(Map.of("userId", user.id(), "product", "Keyboard", "quantity", 3, "unitPrice",
+					new BigDecimal("49.90")))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -125,7 +129,8 @@ abstract class SampleFlowIntegrationTests {
 			.getResponseBody();
 		assertThat(updated).usingRecursiveComparison()
 			.ignoringFields(GENERATED)
-			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 3));
+			.isEqualTo(new Order(created.id(), user.id(), "Keyboard", 3, new BigDecimal("49.90"),
+					new BigDecimal("149.70")));
 
 		assertThat(listOrders("/orders")).contains(updated);
 		assertThat(listOrders("/orders?userId=" + user.id())).containsExactly(updated);
@@ -199,6 +204,81 @@ abstract class SampleFlowIntegrationTests {
 		assertThat(changed).isNotNull();
 		assertThat(changed.createdAt()).isEqualTo(order.createdAt());
 		assertThat(changed.updatedAt()).isAfterOrEqualTo(order.createdAt());
+	}
+
+	@Test
+	void orderWithoutAUnitPriceHasNoTotalYet() {
+		User user = createUser("Barbara", unique("barbara") + "@example.com");
+		Order created = this.client.post()
+			.uri("/orders")
+			.body(Map.of("userId", user.id(), "product", "Tea", "quantity", 2))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Order.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created).isNotNull();
+		assertThat(created.total()).isNull();
+		this.client.get()
+			.uri("/orders/{id}", created.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEmpty();
+	}
+
+	@Test
+	void invalidUserIsRefusedWithEveryFailingFieldAndNothingIsStored() {
+		String email = unique("not-an-email");
+		this.client.post()
+			.uri("/users")
+			.body(Map.of("name", " ", "email", email))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.plugin")
+			.isEqualTo("validation")
+			.jsonPath("$.code")
+			.isEqualTo("validation-failed")
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("name", "email"))
+			.jsonPath("$.errors[*].code")
+			.isEqualTo(List.of("required", "email"))
+			.jsonPath("$.errors[*].message")
+			.isEqualTo(List.of("name is required", "email must be a well-formed email address"));
+		assertThat(listUsers()).extracting(User::email).doesNotContain(email);
+	}
+
+	@Test
+	void invalidUpdateLeavesTheUserUnchanged() {
+		User alan = createUser("Alan", unique("alan") + "@example.com");
+		User kathleen = createUser("Kathleen", unique("kathleen") + "@example.com");
+
+		this.client.put()
+			.uri("/users/{id}", kathleen.id())
+			.body(Map.of("name", "Kathleen Booth", "email", alan.email()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("unique")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("email is already taken");
+
+		this.client.get()
+			.uri("/users/{id}", kathleen.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(User.class)
+			.isEqualTo(kathleen);
 	}
 
 	@Test

@@ -65,7 +65,8 @@ class SlackNotifierPluginTests {
 
 		assertThat(harness.afterWrite(WriteOp.UPDATE, "users", user, 1L).deferred()).isEmpty();
 		assertThat(harness.afterWrite(WriteOp.DELETE, "users", user, 1L).deferred()).isEmpty();
-		assertThat(harness.afterWrite(WriteOp.INSERT, "orders", new Order(5L, 1L, "Tea", 2), 5L).deferred()).isEmpty();
+		assertThat(harness.afterWrite(WriteOp.INSERT, "orders", new Order(5L, 1L, "Tea", 2, null, null), 5L).deferred())
+			.isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,101 @@
+package dev.plugboard.builtin.computed;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The properties of an entity class as the write contexts see them: the record components
+ * of a record, otherwise the instance fields of the class and its superclasses.
+ */
+final class EntityType {
+
+	private final Class<?> type;
+
+	private final Map<String, Class<?>> properties;
+
+	private EntityType(Class<?> type, Map<String, Class<?>> properties) {
+		this.type = type;
+		this.properties = properties;
+	}
+
+	static EntityType of(Class<?> type) {
+		Map<String, Class<?>> properties = new LinkedHashMap<>();
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				properties.put(component.getName(), component.getType());
+			}
+		}
+		else {
+			for (Class<?> current = type; current != null
+					&& current != Object.class; current = current.getSuperclass()) {
+				for (Field field : current.getDeclaredFields()) {
+					if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+						properties.putIfAbsent(field.getName(), field.getType());
+					}
+				}
+			}
+		}
+		return new EntityType(type, properties);
+	}
+
+	String name() {
+		return this.type.getSimpleName();
+	}
+
+	boolean has(String property) {
+		return this.properties.containsKey(property);
+	}
+
+	@Nullable Class<?> type(String property) {
+		return this.properties.get(property);
+	}
+
+	/**
+	 * The property whose name is closest to a misspelt one, if one is close enough to be
+	 * what was meant.
+	 * @param property the misspelt name
+	 * @return the suggestion, or {@code null}
+	 */
+	@Nullable String closest(String property) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String candidate : this.properties.keySet()) {
+			int distance = distance(property.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+			if (distance < bestDistance) {
+				best = candidate;
+				bestDistance = distance;
+			}
+		}
+		return (best != null && bestDistance <= Math.max(2, property.length() / 3)) ? best : null;
+	}
+
+	String describe() {
+		return this.type.getSimpleName() + " has the properties " + String.join(", ", this.properties.keySet());
+	}
+
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+}

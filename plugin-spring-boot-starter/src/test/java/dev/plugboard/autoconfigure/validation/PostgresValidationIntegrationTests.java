@@ -1,0 +1,22 @@
+package dev.plugboard.autoconfigure.validation;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.plugboard.autoconfigure.EnabledIfPostgres;
+import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
+
+/**
+ * The {@code validation} built-in on PostgreSQL at 127.0.0.1:5432, in its own schema,
+ * recreated for each run.
+ */
+@EnabledIfPostgres
+class PostgresValidationIntegrationTests extends AbstractValidationIntegrationTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> BuiltInTesting.recreatePostgresSchema("plugboard_validation"));
+		registry.add("spring.datasource.username", () -> EnabledIfPostgres.USERNAME);
+	}
+
+}

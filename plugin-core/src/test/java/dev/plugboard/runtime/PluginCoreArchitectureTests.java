@@ -40,14 +40,4 @@ class PluginCoreArchitectureTests {
 		noClasses().should().dependOnClassesThat().resideInAPackage("dev.plugboard.autoconfigure..").check(CORE);
 	}
 
-	@Test
-	void builtInsUseOnlyThePublicSpi() {
-		noClasses().that()
-			.resideInAPackage("dev.plugboard.builtin..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.plugboard.runtime..")
-			.check(CORE);
-	}
-
 }

@@ -41,8 +41,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaults).containsOnly(entry("plugboard.enabled", true), entry("plugboard.deferred.threads", 2),
 				entry("plugboard.deferred.queue-capacity", 1000), entry("plugboard.deferred.shutdown-timeout", "30s"),
 				entry("plugboard.filter.order", -110), entry("plugboard.metrics.sample-interval", 16),
-				entry("plugboard.unsupported-writes", "warn"),
-				entry("plugboard.plugins.validation.bean-validation", true));
+				entry("plugboard.unsupported-writes", "warn"));
 	}
 
 	@Test

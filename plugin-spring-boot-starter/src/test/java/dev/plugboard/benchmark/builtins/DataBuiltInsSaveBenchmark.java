@@ -1,5 +1,7 @@
-package dev.plugboard.benchmark;
+package dev.plugboard.benchmark.builtins;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,22 +21,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.plugboard.AfterWriteContext;
-import dev.plugboard.AfterWritePlugin;
-import dev.plugboard.BeforeWriteContext;
-import dev.plugboard.BeforeWritePlugin;
-
 /**
- * A Spring Data JDBC {@code save} of a new entity on in-memory H2: with Plugboard off,
- * with the starter on and no write hooks, and with the repository interceptor running a
- * no-op before-write and a no-op after-write plugin. The ratio against {@code off} is the
- * interceptor's cost.
+ * A Spring Data JDBC {@code save} of a new entity on in-memory H2 with the data-layer
+ * built-ins timestamps, slugify (with its uniqueness query), computed and validation on,
+ * against the same save with Plugboard off and with the starter on but no plugin listed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,33 +37,44 @@ import dev.plugboard.BeforeWritePlugin;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class RepositorySaveBenchmark {
+public class DataBuiltInsSaveBenchmark {
 
-	@Param({ "off", "no-hooks", "two-no-op-hooks" })
+	@Param({ "off", "none-listed", "four-built-ins" })
 	public String plugboard;
 
 	private ConfigurableApplicationContext context;
 
-	private BenchItems items;
+	private BenchArticles articles;
 
 	private JdbcTemplate jdbc;
 
+	private long sequence;
+
 	@Setup(Level.Trial)
 	public void start() {
-		this.context = new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
-			.profiles(this.plugboard.equals("two-no-op-hooks") ? "hooks" : "no-hooks")
-			.properties("spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=jdbc:h2:mem:builtins;DB_CLOSE_DELAY=-1",
 					"spring.sql.init.schema-locations=classpath:benchmark-schema.sql", "spring.main.banner-mode=off",
 					"logging.level.root=WARN", "plugboard.unsupported-writes=ignore",
-					"plugboard.enabled=" + !this.plugboard.equals("off"))
-			.run();
-		this.items = this.context.getBean(BenchItems.class);
+					"plugboard.enabled=" + !this.plugboard.equals("off"));
+		if (this.plugboard.equals("four-built-ins")) {
+			builder.properties("plugboard.plugins.timestamps.entities=bench_article",
+					"plugboard.plugins.slugify.sources.bench_article.from=title",
+					"plugboard.plugins.slugify.sources.bench_article.to=slug",
+					"plugboard.plugins.computed.fields.bench_article.total=quantity * unitPrice",
+					"plugboard.plugins.validation.rules.bench_article.title[0]=required",
+					"plugboard.plugins.validation.rules.bench_article.title[1].length.max=100",
+					"plugboard.plugins.validation.rules.bench_article.quantity[0].min=1");
+		}
+		this.context = builder.run();
+		this.articles = this.context.getBean(BenchArticles.class);
 		this.jdbc = this.context.getBean(JdbcTemplate.class);
 	}
 
 	@TearDown(Level.Iteration)
 	public void truncate() {
-		this.jdbc.execute("TRUNCATE TABLE bench_item");
+		this.jdbc.execute("TRUNCATE TABLE bench_article");
 	}
 
 	@TearDown(Level.Trial)
@@ -77,43 +83,22 @@ public class RepositorySaveBenchmark {
 	}
 
 	@Benchmark
-	public BenchItem save() {
-		return this.items.save(new BenchItem(null, "item"));
+	public BenchArticle save() {
+		return this.articles.save(new BenchArticle(null, "Crème Brûlée " + (++this.sequence), null, 3,
+				new BigDecimal("4.50"), null, null, null));
 	}
 
-	public record BenchItem(@Id Long id, String name) {
+	public record BenchArticle(@Id Long id, String title, String slug, int quantity, BigDecimal unitPrice,
+			BigDecimal total, Instant createdAt, Instant updatedAt) {
 	}
 
-	public interface BenchItems extends ListCrudRepository<BenchItem, Long> {
+	public interface BenchArticles extends ListCrudRepository<BenchArticle, Long> {
 
 	}
 
 	@SpringBootApplication
 	@EnableJdbcRepositories(considerNestedRepositories = true)
 	static class BenchApplication {
-
-		@Bean
-		@org.springframework.context.annotation.Profile("hooks")
-		NoOpWriteHooks noOpWriteHooks() {
-			return new NoOpWriteHooks();
-		}
-
-	}
-
-	static final class NoOpWriteHooks implements BeforeWritePlugin, AfterWritePlugin {
-
-		@Override
-		public String id() {
-			return "no-op-write";
-		}
-
-		@Override
-		public void beforeWrite(BeforeWriteContext write) {
-		}
-
-		@Override
-		public void afterWrite(AfterWriteContext write) {
-		}
 
 	}
 

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,12 +20,28 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PostgresSampleFlowIntegrationTests extends SampleFlowIntegrationTests {
 
-	private static final String SCHEMA = "plugboard_sample";
+	/** One schema per test JVM, so that two builds sharing the database never meet. */
+	private static final String SCHEMA = "plugboard_sample_" + ProcessHandle.current().pid();
 
 	@DynamicPropertySource
 	static void ownSchema(DynamicPropertyRegistry registry) {
 		recreateSchema();
 		registry.add("spring.datasource.url", () -> EnabledIfPostgres.URL + "?currentSchema=" + SCHEMA);
+	}
+
+	@AfterAll
+	static void dropSchema() {
+		execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+	}
+
+	private static void execute(String sql) {
+		try (Connection connection = DriverManager.getConnection(EnabledIfPostgres.URL, EnabledIfPostgres.USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not run " + sql, ex);
+		}
 	}
 
 	private static void recreateSchema() {

@@ -25,6 +25,7 @@ import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.BeforeWritePlugin;
+import dev.plugboard.EntityContext;
 import dev.plugboard.OnError;
 import dev.plugboard.PluginException;
 import dev.plugboard.RequestContext;
@@ -448,36 +449,40 @@ public final class PluginRuntime {
 	private record Chains(RegisteredPlugin[] beforeWrite, RegisteredPlugin[] afterWrite, RegisteredPlugin[] afterRead) {
 	}
 
-	private final class WriteCall implements BeforeWriteContext, AfterWriteContext {
+	/**
+	 * What every hook context shares: the entity, its aggregate and request, and property
+	 * access by name.
+	 */
+	private abstract static class EntityCall implements EntityContext {
 
-		private final WriteOp op;
+		Object entity;
 
-		private Object entity;
-
-		private final Class<?> entityType;
+		final Class<?> entityType;
 
 		private final String aggregate;
 
 		private final @Nullable RequestContext request;
 
-		private final @Nullable Object id;
-
-		private final EntityWrite write;
-
-		private final boolean afterWrite;
-
-		private @Nullable RegisteredPlugin current;
-
-		WriteCall(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request, @Nullable Object id,
-				EntityWrite write, boolean afterWrite) {
-			this.op = op;
+		EntityCall(Object entity, String aggregate, @Nullable RequestContext request) {
 			this.entity = entity;
 			this.entityType = entity.getClass();
 			this.aggregate = aggregate;
 			this.request = request;
-			this.id = id;
-			this.write = write;
-			this.afterWrite = afterWrite;
+		}
+
+		@Override
+		public Object entity() {
+			return this.entity;
+		}
+
+		@Override
+		public String aggregate() {
+			return this.aggregate;
+		}
+
+		@Override
+		public @Nullable RequestContext request() {
+			return this.request;
 		}
 
 		@Override
@@ -493,6 +498,29 @@ public final class PluginRuntime {
 		@Override
 		public @Nullable Object get(String property) {
 			return EntityProperties.get(this.entity, property);
+		}
+
+	}
+
+	private final class WriteCall extends EntityCall implements BeforeWriteContext, AfterWriteContext {
+
+		private final WriteOp op;
+
+		private final @Nullable Object id;
+
+		private final EntityWrite write;
+
+		private final boolean afterWrite;
+
+		private @Nullable RegisteredPlugin current;
+
+		WriteCall(WriteOp op, Object entity, String aggregate, @Nullable RequestContext request, @Nullable Object id,
+				EntityWrite write, boolean afterWrite) {
+			super(entity, aggregate, request);
+			this.op = op;
+			this.id = id;
+			this.write = write;
+			this.afterWrite = afterWrite;
 		}
 
 		@Override
@@ -524,21 +552,6 @@ public final class PluginRuntime {
 		@Override
 		public WriteOp op() {
 			return this.op;
-		}
-
-		@Override
-		public Object entity() {
-			return this.entity;
-		}
-
-		@Override
-		public String aggregate() {
-			return this.aggregate;
-		}
-
-		@Override
-		public @Nullable RequestContext request() {
-			return this.request;
 		}
 
 		@Override
@@ -577,53 +590,12 @@ public final class PluginRuntime {
 
 	}
 
-	private static final class ReadCall implements AfterReadContext {
-
-		private Object entity;
-
-		private final Class<?> entityType;
-
-		private final String aggregate;
-
-		private final @Nullable RequestContext request;
+	private static final class ReadCall extends EntityCall implements AfterReadContext {
 
 		private boolean hidden;
 
 		ReadCall(Object entity, String aggregate, @Nullable RequestContext request) {
-			this.entity = entity;
-			this.entityType = entity.getClass();
-			this.aggregate = aggregate;
-			this.request = request;
-		}
-
-		@Override
-		public Object entity() {
-			return this.entity;
-		}
-
-		@Override
-		public String aggregate() {
-			return this.aggregate;
-		}
-
-		@Override
-		public @Nullable RequestContext request() {
-			return this.request;
-		}
-
-		@Override
-		public boolean has(String property) {
-			return EntityProperties.type(this.entityType, property) != null;
-		}
-
-		@Override
-		public @Nullable Class<?> propertyType(String property) {
-			return EntityProperties.type(this.entityType, property);
-		}
-
-		@Override
-		public @Nullable Object get(String property) {
-			return EntityProperties.get(this.entity, property);
+			super(entity, aggregate, request);
 		}
 
 		@Override

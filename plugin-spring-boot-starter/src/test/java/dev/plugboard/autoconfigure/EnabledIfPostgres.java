@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * did not test.
  *
  * <p>
- * Give each suite its own schema with {@link Condition#url(String)}, which creates it.
+ * Give each suite its own schema with {@link Condition#url(String)}: it is created afresh
+ * for each test JVM and dropped when that JVM exits, so that builds running side by side
+ * never share tables.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -76,18 +78,29 @@ public @interface EnabledIfPostgres {
 		}
 
 		/**
-		 * Create a schema unless it exists, and return the URL that makes it current.
-		 * @param schema the schema, such as {@code plugboard_data}
+		 * Create a fresh schema for this test JVM, dropped when the JVM exits, and return
+		 * the URL that makes it current.
+		 * @param schema the schema's stem, such as {@code plugboard_data}; the JVM's
+		 * process id is appended
 		 * @return the JDBC URL
 		 */
 		public static String url(String schema) {
+			String name = schema + "_" + ProcessHandle.current().pid();
+			execute("DROP SCHEMA IF EXISTS " + name + " CASCADE", "CREATE SCHEMA " + name);
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> execute("DROP SCHEMA IF EXISTS " + name + " CASCADE")));
+			return URL + "?currentSchema=" + name;
+		}
+
+		private static void execute(String... statements) {
 			try (Connection connection = connect(URL); Statement statement = connection.createStatement()) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Could not create schema " + schema, ex);
+				throw new IllegalStateException("Could not run " + String.join("; ", statements), ex);
 			}
-			return URL + "?currentSchema=" + schema;
 		}
 
 	}

@@ -7,10 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +22,6 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.plugboard.autoconfigure.EnabledIfPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,23 +120,6 @@ public final class BuiltInTesting {
 	public static List<Map<String, Object>> errors(HttpResponse<String> response) {
 		Map<String, Object> body = JsonMapper.builder().build().readValue(response.body(), Map.class);
 		return (List<Map<String, Object>>) body.get("errors");
-	}
-
-	/**
-	 * Drop and create a PostgreSQL schema, so that a suite starts from its current DDL.
-	 * @param schema the schema
-	 * @return the JDBC URL that makes it current
-	 */
-	public static String recreatePostgresSchema(String schema) {
-		try (Connection connection = DriverManager.getConnection(EnabledIfPostgres.URL, EnabledIfPostgres.USERNAME, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			statement.execute("CREATE SCHEMA " + schema);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not recreate schema " + schema, ex);
-		}
-		return EnabledIfPostgres.URL + "?currentSchema=" + schema;
 	}
 
 }

@@ -4,7 +4,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.plugboard.autoconfigure.EnabledIfPostgres;
-import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
 
 /**
  * The {@code validation} built-in on PostgreSQL at 127.0.0.1:5432, in its own schema,
@@ -15,7 +14,7 @@ class PostgresValidationIntegrationTests extends AbstractValidationIntegrationTe
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> BuiltInTesting.recreatePostgresSchema("plugboard_validation"));
+		registry.add("spring.datasource.url", () -> EnabledIfPostgres.Condition.url("plugboard_validation"));
 		registry.add("spring.datasource.username", () -> EnabledIfPostgres.USERNAME);
 	}
 

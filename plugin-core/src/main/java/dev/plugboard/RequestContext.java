@@ -2,6 +2,7 @@ package dev.plugboard;
 
 import java.security.Principal;
 import java.util.Collection;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -150,5 +151,41 @@ public interface RequestContext {
 	 * @return the current servlet response
 	 */
 	HttpServletResponse servletResponse();
+
+	/**
+	 * Wrap the servlet request that later plugins, the rest of the filter chain and the
+	 * application see. Use it to change how the request is read, such as a body stream
+	 * that stops at a limit; use {@link #setPrincipal(Principal)} and
+	 * {@link #cachedBody(int)} for what they cover. Wrappers nest: the last one applied
+	 * is the outermost. Nothing is allocated for a request no plugin wraps.
+	 * @param wrapper given the current request, returns its wrapper (usually an
+	 * {@link jakarta.servlet.http.HttpServletRequestWrapper})
+	 */
+	void wrapRequest(UnaryOperator<HttpServletRequest> wrapper);
+
+	/**
+	 * Wrap the servlet response that later plugins, the rest of the filter chain, the
+	 * application and the problem answers of later rejections write to. Use it to act on
+	 * what the application writes, such as adding headers only when the application did
+	 * not set them, at the moment the response is committed. Wrappers nest: the last one
+	 * applied is the outermost. Prefer {@link #setResponseHeader(String, String)} for a
+	 * header that is always the plugin's.
+	 * @param wrapper given the current response, returns its wrapper (usually an
+	 * {@link jakarta.servlet.http.HttpServletResponseWrapper})
+	 */
+	void wrapResponse(UnaryOperator<HttpServletResponse> wrapper);
+
+	/**
+	 * Run a callback once the request is over: after the application answered, after a
+	 * rejection was written, or after a plugin answered with {@link #respond(int)}. Use
+	 * it to undo thread-bound state a hook set up, such as a logging MDC entry, or to
+	 * finish a response wrapper. Callbacks run on the request thread, in the reverse
+	 * order of registration; one that throws is logged and the others still run. For an
+	 * asynchronous request they run when the filter returns, before the async work
+	 * completes. Outside the before-request filter (in tests), nothing runs them.
+	 * @param callback what to run; prefer a callback created once per plugin to one
+	 * created per request
+	 */
+	void onComplete(Runnable callback);
 
 }

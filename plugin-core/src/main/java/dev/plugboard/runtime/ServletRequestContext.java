@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -15,6 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.plugboard.PayloadTooLarge;
 import dev.plugboard.RequestContext;
@@ -30,9 +34,17 @@ public final class ServletRequestContext implements RequestContext {
 
 	private HttpServletRequest request;
 
-	private final HttpServletResponse response;
+	private static final Logger logger = LoggerFactory.getLogger(ServletRequestContext.class);
+
+	private HttpServletResponse response;
 
 	private boolean responded;
+
+	private @Nullable Runnable completion;
+
+	private Runnable @Nullable [] completions;
+
+	private int completionCount;
 
 	private byte @Nullable [] body;
 
@@ -174,6 +186,69 @@ public final class ServletRequestContext implements RequestContext {
 		this.body = bytes;
 		this.request = new CachedBodyRequest(this.request, bytes);
 		return bytes;
+	}
+
+	@Override
+	public void wrapRequest(UnaryOperator<HttpServletRequest> wrapper) {
+		this.request = wrapper.apply(this.request);
+	}
+
+	@Override
+	public void wrapResponse(UnaryOperator<HttpServletResponse> wrapper) {
+		this.response = wrapper.apply(this.response);
+	}
+
+	@Override
+	public void onComplete(Runnable callback) {
+		if (this.completionCount == 0) {
+			this.completion = callback;
+		}
+		else {
+			Runnable[] more = this.completions;
+			if (more == null) {
+				more = new Runnable[4];
+				more[0] = this.completion;
+			}
+			else if (this.completionCount == more.length) {
+				more = Arrays.copyOf(more, more.length * 2);
+			}
+			more[this.completionCount] = callback;
+			this.completions = more;
+		}
+		this.completionCount++;
+	}
+
+	/**
+	 * Run the callbacks registered with {@link #onComplete(Runnable)}, last registered
+	 * first, each once; a callback that throws is logged and the others still run. The
+	 * filter calls it when the request is over.
+	 */
+	public void complete() {
+		int count = this.completionCount;
+		this.completionCount = 0;
+		if (count == 1) {
+			run(this.completion);
+		}
+		else if (count > 1) {
+			Runnable[] more = this.completions;
+			for (int i = count - 1; i >= 0; i--) {
+				run(more[i]);
+			}
+		}
+		this.completion = null;
+		this.completions = null;
+	}
+
+	private static void run(@Nullable Runnable callback) {
+		if (callback == null) {
+			return;
+		}
+		try {
+			callback.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("A request completion callback failed", ex);
+		}
 	}
 
 	@Override

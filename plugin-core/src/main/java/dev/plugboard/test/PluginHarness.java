@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -161,7 +162,10 @@ public final class PluginHarness {
 	/**
 	 * Run the plugin's before-request hook on a request, as the servlet filter would. A
 	 * rejection is answered with its problem body on the result's response; the result
-	 * tells what the application and the client would see.
+	 * tells what the application and the client would see. To see what a plugin that
+	 * wraps the response or registers completion callbacks does, write to
+	 * {@link RequestResult#servletResponse()} as the application would, then call
+	 * {@link RequestResult#complete()}.
 	 * @param request the request
 	 * @return what the hook did
 	 * @throws PluginFaultException when the hook throws something other than a
@@ -180,7 +184,7 @@ public final class PluginHarness {
 			return new RequestResult(context, response, null);
 		}
 		catch (PluginException ex) {
-			answer(response, ex, context.path());
+			answer(context.servletResponse(), ex, context.path());
 			return new RequestResult(context, response, ex);
 		}
 		finally {
@@ -418,7 +422,7 @@ public final class PluginHarness {
 		return previous;
 	}
 
-	private static void answer(MockHttpServletResponse response, PluginException rejection, String path) {
+	private static void answer(HttpServletResponse response, PluginException rejection, String path) {
 		try {
 			ProblemResponses.write(response, rejection, path);
 		}

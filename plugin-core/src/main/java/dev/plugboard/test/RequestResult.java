@@ -5,11 +5,13 @@ import java.security.Principal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.plugboard.PluginException;
 import dev.plugboard.RequestContext;
+import dev.plugboard.runtime.ServletRequestContext;
 
 /**
  * What a plugin's before-request hook did to one {@link TestRequest}, as returned by
@@ -134,6 +136,27 @@ public final class RequestResult {
 	 */
 	public HttpServletRequest servletRequest() {
 		return this.context.servletRequest();
+	}
+
+	/**
+	 * The servlet response as the rest of the filter chain would receive it, possibly
+	 * wrapped by the plugin: write to it as the application would.
+	 * @return the response
+	 */
+	public HttpServletResponse servletResponse() {
+		return this.context.servletResponse();
+	}
+
+	/**
+	 * End the request as the filter does once the application has answered: run the
+	 * callbacks the plugin registered with {@link RequestContext#onComplete(Runnable)}.
+	 * @return this result
+	 */
+	public RequestResult complete() {
+		if (this.context instanceof ServletRequestContext servletContext) {
+			servletContext.complete();
+		}
+		return this;
 	}
 
 	/**

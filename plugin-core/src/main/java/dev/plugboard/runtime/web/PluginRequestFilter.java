@@ -27,9 +27,12 @@ import dev.plugboard.runtime.ServletRequestContext;
  * continues the chain with the context's request, which a plugin may have wrapped. A
  * rejection is answered with its problem+json body; a fault of a fail-closed plugin with
  * a 500 problem body naming the plugin and the correlation id; a request a plugin
- * answered with {@link RequestContext#respond(int)} goes no further. When no enabled
- * plugin has a before-request hook the filter passes requests straight through and
- * creates nothing.
+ * answered with {@link RequestContext#respond(int)} goes no further. Problem answers go
+ * through the response as plugins wrapped it, and a rejection that escapes the rest of
+ * the chain (thrown by a wrapped body stream outside Spring MVC) is answered the same
+ * way. When the request is over, in every case, the callbacks plugins registered with
+ * {@link RequestContext#onComplete(Runnable)} run. When no enabled plugin has a
+ * before-request hook the filter passes requests straight through and creates nothing.
  *
  * <p>
  * Like every {@link OncePerRequestFilter}, it skips the async and error re-dispatches of
@@ -73,20 +76,32 @@ public final class PluginRequestFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		ServletRequestContext context = new ServletRequestContext(request, response);
 		try {
-			this.runtime.beforeRequest(context);
+			try {
+				this.runtime.beforeRequest(context);
+			}
+			catch (PluginException ex) {
+				ProblemResponses.write(context.servletResponse(), ex, request.getRequestURI());
+				return;
+			}
+			catch (PluginFaultException ex) {
+				ProblemResponses.write(context.servletResponse(), ex, request.getRequestURI());
+				return;
+			}
+			if (context.responded()) {
+				return;
+			}
+			try {
+				chain.doFilter(context.servletRequest(), context.servletResponse());
+			}
+			catch (PluginException ex) {
+				// Raised outside Spring MVC, such as by a wrapped body stream read in a
+				// later filter
+				ProblemResponses.write(context.servletResponse(), ex, request.getRequestURI());
+			}
 		}
-		catch (PluginException ex) {
-			ProblemResponses.write(response, ex, request.getRequestURI());
-			return;
+		finally {
+			context.complete();
 		}
-		catch (PluginFaultException ex) {
-			ProblemResponses.write(response, ex, request.getRequestURI());
-			return;
-		}
-		if (context.responded()) {
-			return;
-		}
-		chain.doFilter(context.servletRequest(), response);
 	}
 
 }

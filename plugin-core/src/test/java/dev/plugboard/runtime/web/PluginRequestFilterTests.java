@@ -1,9 +1,15 @@
 package dev.plugboard.runtime.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -15,11 +21,13 @@ import dev.plugboard.AfterWriteContext;
 import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.OnError;
+import dev.plugboard.PayloadTooLarge;
 import dev.plugboard.RateLimited;
 import dev.plugboard.RequestContext;
 import dev.plugboard.runtime.PluginRuntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PluginRequestFilterTests {
 
@@ -133,6 +141,88 @@ class PluginRequestFilterTests {
 		}
 	}
 
+	@Test
+	void chainContinuesWithTheResponseAPluginWrapped() throws Exception {
+		filter(Runtimes.of(plugin("stamp", (request) -> request.wrapResponse(Stamped::new)))).doFilter(this.request,
+				this.response, this.chain);
+		assertThat(this.chain.getResponse()).isInstanceOf(Stamped.class);
+	}
+
+	@Test
+	void requestWrappersNestLastOutermost() throws Exception {
+		filter(Runtimes.of(plugin("first", (request) -> request.wrapRequest((r) -> new Named(r, "first"))),
+				plugin("second", (request) -> request.wrapRequest((r) -> new Named(r, "second")))))
+			.doFilter(this.request, this.response, this.chain);
+		Named outer = (Named) this.chain.getRequest();
+		assertThat(outer.name).isEqualTo("second");
+		assertThat(((Named) outer.getRequest()).name).isEqualTo("first");
+	}
+
+	@Test
+	void laterRejectionIsWrittenThroughTheWrappedResponse() throws Exception {
+		filter(Runtimes.of(plugin("stamp", (request) -> request.wrapResponse(Stamped::new)), plugin("throttle", (r) -> {
+			throw new RateLimited(7);
+		}))).doFilter(this.request, this.response, this.chain);
+		assertThat(this.response.getStatus()).isEqualTo(429);
+		assertThat(this.response.getHeader("X-Stamped")).isEqualTo("yes");
+	}
+
+	@Test
+	void completionCallbacksRunAfterTheChainLastRegisteredFirst() throws Exception {
+		List<String> events = new ArrayList<>();
+		MockFilterChain chain = new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse resp) {
+				events.add("application");
+			}
+		});
+		filter(Runtimes.of(plugin("one", (request) -> request.onComplete(() -> events.add("one"))),
+				plugin("two", (request) -> {
+					request.onComplete(() -> events.add("two"));
+					request.onComplete(() -> {
+						throw new IllegalStateException("broken callback");
+					});
+				})))
+			.doFilter(this.request, this.response, chain);
+		assertThat(events).containsExactly("application", "two", "one");
+	}
+
+	@Test
+	void completionCallbacksRunWhenALaterPluginRejectsOrTheApplicationThrows() throws Exception {
+		List<String> events = new ArrayList<>();
+		filter(Runtimes.of(plugin("mdc", (request) -> request.onComplete(() -> events.add("cleared"))),
+				plugin("throttle", (request) -> {
+					throw new RateLimited(7);
+				})))
+			.doFilter(this.request, this.response, this.chain);
+		assertThat(events).containsExactly("cleared");
+		MockFilterChain failing = new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse resp) {
+				throw new IllegalStateException("application failure");
+			}
+		});
+		assertThatIllegalStateException().isThrownBy(() -> filter(
+				Runtimes.of(plugin("mdc", (request) -> request.onComplete(() -> events.add("cleared again")))))
+			.doFilter(new MockHttpServletRequest("GET", "/orders"), new MockHttpServletResponse(), failing));
+		assertThat(events).containsExactly("cleared", "cleared again");
+	}
+
+	@Test
+	void rejectionEscapingTheChainIsAnsweredWithItsProblem() throws Exception {
+		MockFilterChain chain = new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse resp) {
+				throw new PayloadTooLarge(10).attributeTo("body-limit");
+			}
+		});
+		filter(Runtimes.of(plugin("noop", (request) -> {
+		}))).doFilter(this.request, this.response, chain);
+		assertThat(this.response.getStatus()).isEqualTo(413);
+		assertThat(this.response.getContentAsString()).contains("\"plugin\":\"body-limit\"")
+			.contains("\"code\":\"payload-too-large\"");
+	}
+
 	private static PluginRequestFilter filter(PluginRuntime runtime) throws Exception {
 		PluginRequestFilter filter = new PluginRequestFilter(runtime);
 		filter.afterPropertiesSet();
@@ -153,6 +243,26 @@ class PluginRequestFilterTests {
 			}
 
 		};
+	}
+
+	static final class Stamped extends HttpServletResponseWrapper {
+
+		Stamped(HttpServletResponse response) {
+			super(response);
+			response.setHeader("X-Stamped", "yes");
+		}
+
+	}
+
+	static final class Named extends HttpServletRequestWrapper {
+
+		final String name;
+
+		Named(HttpServletRequest request, String name) {
+			super(request);
+			this.name = name;
+		}
+
 	}
 
 	private record FailingGate(OnError onError) implements BeforeRequestPlugin {

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code request-id} built-in.
+ */
+@NullMarked
+package dev.plugboard.autoconfigure.requestid;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Tests of the {@code request-id} built-in through the starter.
+ */
+@NullMarked
+package dev.plugboard.autoconfigure.requestid;
+
+import org.jspecify.annotations.NullMarked;

@@ -40,11 +40,12 @@ public final class ServletRequestContext implements RequestContext {
 
 	private boolean responded;
 
-	private @Nullable Runnable completion;
-
-	private Runnable @Nullable [] completions;
-
-	private int completionCount;
+	/**
+	 * The completion callbacks: none, one {@link Runnable}, or a {@code Runnable[]}
+	 * filled from the start (one field, so that the context stays as small as before
+	 * them).
+	 */
+	private @Nullable Object completions;
 
 	private byte @Nullable [] body;
 
@@ -200,22 +201,33 @@ public final class ServletRequestContext implements RequestContext {
 
 	@Override
 	public void onComplete(Runnable callback) {
-		if (this.completionCount == 0) {
-			this.completion = callback;
+		Object current = this.completions;
+		if (current == null) {
+			this.completions = callback;
+		}
+		else if (current instanceof Runnable single) {
+			Runnable[] many = new Runnable[4];
+			many[0] = single;
+			many[1] = callback;
+			this.completions = many;
 		}
 		else {
-			Runnable[] more = this.completions;
-			if (more == null) {
-				more = new Runnable[4];
-				more[0] = this.completion;
+			Runnable[] many = (Runnable[]) current;
+			int count = count(many);
+			if (count == many.length) {
+				many = Arrays.copyOf(many, count * 2);
+				this.completions = many;
 			}
-			else if (this.completionCount == more.length) {
-				more = Arrays.copyOf(more, more.length * 2);
-			}
-			more[this.completionCount] = callback;
-			this.completions = more;
+			many[count] = callback;
 		}
-		this.completionCount++;
+	}
+
+	private static int count(Runnable[] many) {
+		int count = 0;
+		while (count < many.length && many[count] != null) {
+			count++;
+		}
+		return count;
 	}
 
 	/**
@@ -224,19 +236,16 @@ public final class ServletRequestContext implements RequestContext {
 	 * filter calls it when the request is over.
 	 */
 	public void complete() {
-		int count = this.completionCount;
-		this.completionCount = 0;
-		if (count == 1) {
-			run(this.completion);
+		Object current = this.completions;
+		this.completions = null;
+		if (current instanceof Runnable single) {
+			run(single);
 		}
-		else if (count > 1) {
-			Runnable[] more = this.completions;
-			for (int i = count - 1; i >= 0; i--) {
-				run(more[i]);
+		else if (current instanceof Runnable[] many) {
+			for (int i = count(many) - 1; i >= 0; i--) {
+				run(many[i]);
 			}
 		}
-		this.completion = null;
-		this.completions = null;
 	}
 
 	private static void run(@Nullable Runnable callback) {

@@ -1,5 +1,6 @@
 package dev.plugboard.benchmark;
 
+import java.io.IOException;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,27 +38,53 @@ public final class BenchmarkRuntimes {
 	}
 
 	/**
-	 * What the filter does for one request, without the application: create the context
-	 * (only when a plugin has a hook, as the filter), run the hooks, run the completion
-	 * callbacks.
+	 * What the filter does for one request: create the context (only when a plugin has a
+	 * hook, as the filter), run the hooks, hand the possibly wrapped request and response
+	 * to the application unless a plugin answered, run the completion callbacks.
 	 * @param runtime the runtime
 	 * @param request the request
 	 * @param response the response
-	 * @return the response the application would write to
+	 * @param application what the application does with the request
+	 * @return the request the application saw
+	 * @throws IOException when the application fails to write
 	 */
-	public static HttpServletResponse serve(PluginRuntime runtime, HttpServletRequest request,
-			HttpServletResponse response) {
+	public static HttpServletRequest serve(PluginRuntime runtime, HttpServletRequest request,
+			HttpServletResponse response, Application application) throws IOException {
 		if (!runtime.hasBeforeRequestHooks()) {
-			return response;
+			application.handle(request, response);
+			return request;
 		}
 		ServletRequestContext context = new ServletRequestContext(request, response);
 		try {
 			runtime.beforeRequest(context);
-			return context.servletResponse();
+			if (!context.responded()) {
+				application.handle(context.servletRequest(), context.servletResponse());
+			}
+			return context.servletRequest();
 		}
 		finally {
 			context.complete();
 		}
+	}
+
+	/**
+	 * The application behind the filter.
+	 */
+	@FunctionalInterface
+	public interface Application {
+
+		/** An application that does nothing. */
+		Application NONE = (request, response) -> {
+		};
+
+		/**
+		 * Handle a request.
+		 * @param request the request
+		 * @param response the response
+		 * @throws IOException when writing fails
+		 */
+		void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
 	}
 
 }

@@ -1,10 +1,11 @@
 package dev.plugboard.benchmark.bodylimit;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +22,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.plugboard.benchmark.BenchmarkRuntimes;
+import dev.plugboard.benchmark.BenchmarkRuntimes.Application;
 import dev.plugboard.builtin.bodylimit.BodyLimitConfig;
 import dev.plugboard.builtin.bodylimit.BodyLimitPlugin;
 import dev.plugboard.runtime.DeferredExecutor;
@@ -82,23 +84,23 @@ public class BodyLimitBenchmark {
 	}
 
 	@Benchmark
-	public HttpServletResponse baseline() {
-		return BenchmarkRuntimes.serve(this.baseline, this.get, this.response);
+	public HttpServletRequest baseline() throws IOException {
+		return BenchmarkRuntimes.serve(this.baseline, this.get, this.response, Application.NONE);
 	}
 
 	@Benchmark
-	public HttpServletResponse getWithoutBody() {
-		return BenchmarkRuntimes.serve(this.bodyLimit, this.get, this.response);
+	public HttpServletRequest getWithoutBody() throws IOException {
+		return BenchmarkRuntimes.serve(this.bodyLimit, this.get, this.response, Application.NONE);
 	}
 
 	@Benchmark
-	public HttpServletResponse postWithDeclaredLength() {
-		return BenchmarkRuntimes.serve(this.bodyLimit, this.post, this.response);
+	public HttpServletRequest postWithDeclaredLength() throws IOException {
+		return BenchmarkRuntimes.serve(this.bodyLimit, this.post, this.response, Application.NONE);
 	}
 
 	@Benchmark
-	public HttpServletResponse chunkedPost() {
-		return BenchmarkRuntimes.serve(this.bodyLimit, this.chunked, this.response);
+	public HttpServletRequest chunkedPost() throws IOException {
+		return BenchmarkRuntimes.serve(this.bodyLimit, this.chunked, this.response, Application.NONE);
 	}
 
 }

@@ -1,9 +1,10 @@
 package dev.plugboard.benchmark.requestid;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.plugboard.benchmark.BenchmarkRuntimes;
+import dev.plugboard.benchmark.BenchmarkRuntimes.Application;
 import dev.plugboard.builtin.requestid.RequestIdPlugin;
 import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.PluginRuntime;
@@ -67,18 +69,18 @@ public class RequestIdBenchmark {
 	}
 
 	@Benchmark
-	public HttpServletResponse baseline() {
-		return BenchmarkRuntimes.serve(this.baseline, this.withId, this.response);
+	public HttpServletRequest baseline() throws IOException {
+		return BenchmarkRuntimes.serve(this.baseline, this.withId, this.response, Application.NONE);
 	}
 
 	@Benchmark
-	public HttpServletResponse incomingIdKept() {
-		return BenchmarkRuntimes.serve(this.requestId, this.withId, this.response);
+	public HttpServletRequest incomingIdKept() throws IOException {
+		return BenchmarkRuntimes.serve(this.requestId, this.withId, this.response, Application.NONE);
 	}
 
 	@Benchmark
-	public HttpServletResponse idGenerated() {
-		return BenchmarkRuntimes.serve(this.requestId, this.withoutId, this.response);
+	public HttpServletRequest idGenerated() throws IOException {
+		return BenchmarkRuntimes.serve(this.requestId, this.withoutId, this.response, Application.NONE);
 	}
 
 }

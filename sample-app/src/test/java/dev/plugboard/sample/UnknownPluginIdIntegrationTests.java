@@ -26,7 +26,8 @@ class UnknownPluginIdIntegrationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START", "Description:", "Action:")
 			.contains("'slack-notifer'")
 			.contains("'slack-notifier'")
-			.contains("internal-health, slack-notifier");
+			.contains("Known plugin ids: ")
+			.contains("internal-health", "slack-notifier");
 	}
 
 }

@@ -182,7 +182,7 @@ public interface RequestContext {
 	 * finish a response wrapper. Callbacks run on the request thread, in the reverse
 	 * order of registration; one that throws is logged and the others still run. For an
 	 * asynchronous request they run when the filter returns, before the async work
-	 * completes. Outside the before-request filter (in tests), nothing runs them.
+	 * completes. In the test harness, {@code RequestResult.complete()} runs them.
 	 * @param callback what to run; prefer a callback created once per plugin to one
 	 * created per request
 	 */

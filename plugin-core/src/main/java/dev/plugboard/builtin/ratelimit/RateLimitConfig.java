@@ -197,6 +197,12 @@ public record RateLimitConfig(List<Policy> policies, TrustedProxies trustedProxi
 				throw new PluginConfigurationException(prefix + ".refill-period",
 						"refill-period is " + refillPeriod + "; write a positive duration, such as 1s or 1m.");
 			}
+			if ((double) tokens / refillPeriod.toNanos() > 1.0) {
+				throw new PluginConfigurationException(prefix + ".refill-tokens",
+						tokens + " tokens per " + refillPeriod
+								+ " is more than one token per nanosecond, the fastest refill Bucket4j supports. Lower "
+								+ "refill-tokens or lengthen refill-period.");
+			}
 			String headerName = header;
 			if (key == Key.API_KEY && (headerName == null || headerName.isBlank())) {
 				headerName = "X-Api-Key";

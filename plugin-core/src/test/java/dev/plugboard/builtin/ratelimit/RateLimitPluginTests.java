@@ -184,6 +184,11 @@ class RateLimitPluginTests {
 			.isThrownBy(
 					() -> Policy.of("policies[0]", "a", List.of("/**"), List.of(), Key.IP, null, 1, 1, Duration.ZERO))
 			.satisfies((ex) -> assertThat(ex.key()).isEqualTo("policies[0].refill-period"));
+		assertThatExceptionOfType(PluginConfigurationException.class)
+			.isThrownBy(() -> Policy.of("policies[0]", "a", List.of("/**"), List.of(), Key.IP, null, 1, 2_000_000_000L,
+					Duration.ofSeconds(1)))
+			.satisfies((ex) -> assertThat(ex.key()).isEqualTo("policies[0].refill-tokens"))
+			.withMessageContaining("more than one token per nanosecond");
 	}
 
 	private static PluginHarness harness(Policy... policies) {

@@ -139,7 +139,7 @@ public final class TrustedProxies {
 				if (entry.isEmpty() && comma < 0 && value.isBlank()) {
 					break;
 				}
-				IpAddress hop = IpAddress.tryParse(entry);
+				IpAddress hop = IpAddress.tryParse(withoutPort(entry));
 				if (hop == null) {
 					return client;
 				}
@@ -150,6 +150,22 @@ public final class TrustedProxies {
 			}
 		}
 		return client;
+	}
+
+	/**
+	 * Some proxies append the client's port: {@code 192.0.2.1:5678},
+	 * {@code [2001:db8::1]:5678}.
+	 */
+	private static String withoutPort(String entry) {
+		if (entry.startsWith("[")) {
+			int close = entry.indexOf("]:");
+			return (close > 0) ? entry.substring(1, close) : entry;
+		}
+		int colon = entry.indexOf(':');
+		if (colon > 0 && entry.indexOf(':', colon + 1) < 0 && entry.indexOf('.') > 0) {
+			return entry.substring(0, colon);
+		}
+		return entry;
 	}
 
 	@Override

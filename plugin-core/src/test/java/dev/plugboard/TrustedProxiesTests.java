@@ -55,6 +55,14 @@ class TrustedProxiesTests {
 	}
 
 	@Test
+	void portsAppendedByAProxyAreIgnored() {
+		assertThat(this.proxies.clientAddress("10.0.0.1", List.of("198.51.100.7:51234, 10.0.0.2:443")))
+			.isEqualTo(IpAddress.parse("198.51.100.7"));
+		assertThat(this.proxies.clientAddress("10.0.0.1", List.of("[2001:db8:1::5]:8443")))
+			.isEqualTo(IpAddress.parse("2001:db8:1::5"));
+	}
+
+	@Test
 	void ipv6ProxiesAndClients() {
 		assertThat(this.proxies.clientAddress("2001:db8:ffff::1", List.of("[2001:db8:1::5], 2001:db8:ffff::2")))
 			.isEqualTo(IpAddress.parse("2001:db8:1::5"));

@@ -1,0 +1,7 @@
+/**
+ * Tests of the {@code rate-limit} built-in's auto-configuration.
+ */
+@NullMarked
+package dev.plugboard.autoconfigure.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

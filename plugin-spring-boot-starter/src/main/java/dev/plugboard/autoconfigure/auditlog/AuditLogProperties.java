@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
+import dev.plugboard.builtin.auditlog.AuditLogConfig;
+
 /**
  * Configuration of the {@code audit-log} built-in, bound from its manifest entry.
  *
@@ -17,10 +19,11 @@ public class AuditLogProperties {
 
 	/**
 	 * Field names whose old and new values are masked in the recorded changes. A field is
-	 * masked when its name, ignoring case, '_' and '-', contains one of them.
+	 * masked when its name, ignoring case, '_' and '-', contains one of them. Defaults to
+	 * password, secret, token, apiKey, credential and privateKey; a list given here
+	 * replaces them.
 	 */
-	private List<String> mask = new ArrayList<>(
-			List.of("password", "secret", "token", "apiKey", "credential", "privateKey"));
+	private List<String> mask = new ArrayList<>(AuditLogConfig.DEFAULT_MASK);
 
 	/**
 	 * Role a caller needs for the audit-log routes, without a 'ROLE_' prefix.

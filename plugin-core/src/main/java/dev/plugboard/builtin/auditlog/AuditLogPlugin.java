@@ -249,7 +249,10 @@ public final class AuditLogPlugin implements BeforeWritePlugin, AfterWritePlugin
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put("intact", verification.intact());
 		body.put("verified", verification.verified());
-		body.put("head", Map.of("seq", verification.head().seq(), "hash", verification.head().hash()));
+		Map<String, Object> head = new LinkedHashMap<>();
+		head.put("seq", verification.head().seq());
+		head.put("hash", verification.head().hash());
+		body.put("head", head);
 		AuditChain.BrokenRow broken = verification.broken();
 		if (broken != null) {
 			Map<String, @Nullable Object> row = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.plugboard.autoconfigure.auditlog.AuditLogTestApplication.AccountRepository;
 import dev.plugboard.autoconfigure.auditlog.AuditLogTestApplication.AccountService;
 import dev.plugboard.autoconfigure.auditlog.AuditLogTestApplication.RolledBack;
+import dev.plugboard.runtime.PluginFaultException;
 
 import static dev.plugboard.autoconfigure.aggregate.BuiltInTesting.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,19 @@ abstract class AbstractAuditLogIntegrationTests {
 	void emptyTheLog() {
 		this.jdbc.update("DELETE FROM account");
 		this.jdbc.update("DELETE FROM plugboard_audit_log");
-		this.jdbc.update("UPDATE plugboard_audit_head SET seq = 0, row_hash = ? WHERE id = 1", "0".repeat(64));
+		this.jdbc.update("DELETE FROM plugboard_audit_head");
+		this.jdbc.update("INSERT INTO plugboard_audit_head (id, seq, row_hash) VALUES (1, 0, ?)", "0".repeat(64));
+	}
+
+	@Test
+	void writeWhoseRowCannotBeWrittenIsRolledBack() {
+		this.jdbc.update("DELETE FROM plugboard_audit_head");
+
+		assertThatExceptionOfType(PluginFaultException.class)
+			.isThrownBy(() -> this.accounts.save(new Account(null, "Ada", null, null)))
+			.withMessageContaining("audit-log");
+		assertThat(this.accounts.count()).isZero();
+		assertThat(rows()).isEmpty();
 	}
 
 	@Test

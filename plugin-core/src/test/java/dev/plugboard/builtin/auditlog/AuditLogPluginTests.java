@@ -221,6 +221,17 @@ class AuditLogPluginTests {
 	}
 
 	@Test
+	void routesLiveUnderTheConfiguredBasePath() {
+		PluginHarness harness = PluginHarness
+			.of(new AuditLogPlugin(new AuditLogConfig(AuditLogConfig.DEFAULT_MASK, "AUDITOR", "/ops/audit", 50, 500),
+					this.store, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+		assertThat(harness.route(TestRequest.get("/ops/audit/verify")).status()).isEqualTo(401);
+		assertThat(harness.route(TestRequest.get("/ops/audit")).status()).isEqualTo(401);
+		assertThat(harness.route(TestRequest.get("/audit-log/verify")).matched()).isFalse();
+	}
+
+	@Test
 	void invalidConfigurationNamesTheKey() {
 		assertThatExceptionOfType(PluginConfigurationException.class)
 			.isThrownBy(() -> new AuditLogConfig(List.of(), "ROLE_AUDITOR", "/audit-log", 50, 500))

@@ -2,8 +2,13 @@ package dev.plugboard.autoconfigure.auditlog;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,35 @@ abstract class AbstractAuditLogIntegrationTests {
 		assertThat(this.accounts.findAll()).extracting(Account::name).containsExactly("Kept");
 		assertThat(rows()).singleElement().satisfies((row) -> assertThat(row.get("op")).isEqualTo("INSERT"));
 		assertThat(head()).isEqualTo(1L);
+	}
+
+	@Test
+	void concurrentWritersChainWithoutGaps() throws Exception {
+		int threads = 3;
+		int writes = 20;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				writers.add(executor.submit(() -> {
+					for (int i = 0; i < writes; i++) {
+						this.service.save(new Account(null, "t" + thread + "-" + i, null, null));
+					}
+				}));
+			}
+			for (Future<?> writer : writers) {
+				writer.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		assertThat(rows()).extracting((row) -> ((Number) row.get("seq")).longValue())
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, threads * writes).boxed().toList());
+		assertThat(AuditHttp.json(AuditHttp.get(url("/audit-log/verify"), AuditHttp.auditor()))).containsEntry("intact",
+				true);
 	}
 
 	@Test

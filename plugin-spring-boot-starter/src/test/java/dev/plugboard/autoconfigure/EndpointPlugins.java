@@ -27,7 +27,7 @@ class EndpointPlugins {
 	static final String MANIFEST = """
 			plugboard:
 			  plugins:
-			    audit-log:
+			    audit-trail:
 			      entities: [order, invoice]
 			      on-error: fail-closed
 			    admin-routes:
@@ -77,7 +77,7 @@ class EndpointPlugins {
 
 		@Override
 		public String id() {
-			return "audit-log";
+			return "audit-trail";
 		}
 
 		@Override

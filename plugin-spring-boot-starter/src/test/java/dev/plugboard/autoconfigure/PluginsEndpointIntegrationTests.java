@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(classes = PluginsEndpointIntegrationTests.Application.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=plugins",
-				"plugboard.plugins.audit-log.entities=order,invoice",
-				"plugboard.plugins.audit-log.on-error=fail-closed", "plugboard.plugins.admin-routes.enabled=false",
+				"plugboard.plugins.audit-trail.entities=order,invoice",
+				"plugboard.plugins.audit-trail.on-error=fail-closed", "plugboard.plugins.admin-routes.enabled=false",
 				"plugboard.plugins.webhook.url=https://hooks.example.com/orders" })
 class PluginsEndpointIntegrationTests {
 
@@ -50,7 +50,7 @@ class PluginsEndpointIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		JsonContent<Object> json = new BasicJsonTester(getClass()).from(response.body());
 		assertThat(json).extractingJsonPathArrayValue("$.plugins[*].id")
-			.containsExactly("request-id", "admin-routes", "internal-health", "webhook", "audit-log");
+			.containsExactly("request-id", "admin-routes", "internal-health", "webhook", "audit-trail");
 		assertThat(json).extractingJsonPathStringValue("$.plugins[4].source").isEqualTo("application");
 		assertThat(json).extractingJsonPathBooleanValue("$.plugins[4].enabled").isTrue();
 		assertThat(json).extractingJsonPathNumberValue("$.plugins[4].order").isEqualTo(1100);

@@ -32,7 +32,7 @@ class PluginsEndpointTests {
 		this.contextRunner.run((context) -> {
 			PluginsDescriptor report = context.getBean(PluginsEndpoint.class).plugins();
 			assertThat(report.plugins()).extracting(PluginDescriptor::id)
-				.containsExactly("request-id", "admin-routes", "internal-health", "webhook", "audit-log");
+				.containsExactly("request-id", "admin-routes", "internal-health", "webhook", "audit-trail");
 		});
 	}
 
@@ -40,7 +40,7 @@ class PluginsEndpointTests {
 	void reportsSourceHooksEntitiesAndOnError() {
 		this.contextRunner.run((context) -> {
 			PluginsDescriptor report = context.getBean(PluginsEndpoint.class).plugins();
-			PluginDescriptor auditLog = plugin(report, "audit-log");
+			PluginDescriptor auditLog = plugin(report, "audit-trail");
 			assertThat(auditLog.source()).isEqualTo("application");
 			assertThat(auditLog.enabled()).isTrue();
 			assertThat(auditLog.order()).isEqualTo(1100);
@@ -77,7 +77,7 @@ class PluginsEndpointTests {
 				.isThrownBy(() -> runtime.beforeWrite(WriteOp.INSERT, "entity", "order", null));
 			runtime.beforeWrite(WriteOp.INSERT, "entity", "user", null);
 			PluginsDescriptor report = context.getBean(PluginsEndpoint.class).plugins();
-			assertThat(plugin(report, "audit-log").faults()).isEqualTo(1);
+			assertThat(plugin(report, "audit-trail").faults()).isEqualTo(1);
 			assertThat(plugin(report, "request-id").faults()).isZero();
 		});
 	}

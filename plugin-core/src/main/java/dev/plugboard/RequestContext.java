@@ -49,7 +49,9 @@ public interface RequestContext {
 	String remoteAddress();
 
 	/**
-	 * The authenticated principal, if any plugin or the container set one.
+	 * The authenticated principal, if any plugin or the container set one. In hooks that
+	 * run later in the request (write hooks, routes) this is also the user a security
+	 * filter behind Plugboard's (Spring Security's) authenticated.
 	 * @return the principal, or {@code null}
 	 */
 	@Nullable Principal principal();

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.plugboard.PayloadTooLarge;
 import dev.plugboard.RequestContext;
@@ -102,7 +104,12 @@ public final class ServletRequestContext implements RequestContext {
 
 	@Override
 	public @Nullable Principal principal() {
-		return this.request.getUserPrincipal();
+		Principal principal = this.request.getUserPrincipal();
+		if (principal == null) {
+			HttpServletRequest downstream = downstreamRequest();
+			return (downstream != null) ? downstream.getUserPrincipal() : null;
+		}
+		return principal;
 	}
 
 	@Override
@@ -117,7 +124,25 @@ public final class ServletRequestContext implements RequestContext {
 
 	@Override
 	public boolean isUserInRole(String role) {
-		return this.request.isUserInRole(role);
+		if (this.request.isUserInRole(role)) {
+			return true;
+		}
+		HttpServletRequest downstream = downstreamRequest();
+		return downstream != null && this.request.getUserPrincipal() == null && downstream.isUserInRole(role);
+	}
+
+	/**
+	 * The request Spring MVC bound to the thread, when it is not the one this context
+	 * holds. Plugboard's filter runs ahead of Spring Security's, so hooks that run later
+	 * in the request (write hooks, routes) find the user Security authenticated only on
+	 * that wrapped request.
+	 */
+	private @Nullable HttpServletRequest downstreamRequest() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes bound
+				&& bound.getRequest() != this.request) {
+			return bound.getRequest();
+		}
+		return null;
 	}
 
 	@Override

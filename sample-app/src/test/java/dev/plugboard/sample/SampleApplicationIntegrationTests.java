@@ -64,8 +64,8 @@ class SampleApplicationIntegrationTests {
 			.isEqualTo("UP")
 			.jsonPath("$.plugins[*].id")
 			.value(List.class,
-					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps", "computed",
-							"validation", "internal-health", "audit-log", "slack-notifier"))
+					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps",
+							"computed", "validation", "internal-health", "audit-log", "slack-notifier"))
 			.jsonPath(plugin("slugify", "source"))
 			.isEqualTo(List.of("built-in"))
 			.jsonPath(plugin("slugify", "order"))
@@ -163,8 +163,8 @@ class SampleApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.plugins[*].id")
 			.value(List.class,
-					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps", "computed",
-							"validation", "internal-health", "audit-log", "slack-notifier"))
+					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps",
+							"computed", "validation", "internal-health", "audit-log", "slack-notifier"))
 			.jsonPath(plugin("internal-health", "routes[0].path"))
 			.isEqualTo(List.of("/internal/health"))
 			.jsonPath(plugin("internal-health", "routes[0].methods"))

@@ -20,8 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -135,7 +133,7 @@ public final class AuditLogPlugin implements BeforeWritePlugin, AfterWritePlugin
 			String principal = null;
 			String requestId = null;
 			if (request != null) {
-				Principal user = principal(request);
+				Principal user = request.principal();
 				principal = (user != null) ? truncate(user.getName()) : null;
 				requestId = truncate(request.requestId());
 			}
@@ -153,19 +151,6 @@ public final class AuditLogPlugin implements BeforeWritePlugin, AfterWritePlugin
 			throw new AuditRowFailure("Could not record the " + write.op() + " of '" + write.aggregate()
 					+ "' in the audit log; the write is rolled back", ex);
 		}
-	}
-
-	/**
-	 * The principal a plugin or the container set, else the one of the request Spring MVC
-	 * bound to the thread: Plugboard's filter runs ahead of Spring Security's chain, so
-	 * only that request carries Security's principal.
-	 */
-	private static @Nullable Principal principal(RequestContext request) {
-		Principal user = request.principal();
-		if (user == null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes bound) {
-			user = bound.getRequest().getUserPrincipal();
-		}
-		return user;
 	}
 
 	private static @Nullable String truncate(@Nullable String text) {

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's {@code immutable-fields} entry over real HTTP, driven by its
- * {@code application.yml}.
+ * The sample's {@code immutable-fields} and {@code soft-delete} entries over real HTTP,
+ * driven by its {@code application.yml}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "plugboard.plugins.slack-notifier.enabled=false")
@@ -71,6 +71,39 @@ class ScopePluginsIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	@Test
+	void deletedReviewIsHiddenButItsRowIsKept() {
+		Review review = this.client.post()
+			.uri("/reviews")
+			.body(Map.of("product", "Tea", "text", "Smoky, strong, lovely."))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Review.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(review).isNotNull();
+
+		this.client.delete().uri("/reviews/{id}", review.id()).exchange().expectStatus().isNoContent();
+
+		this.client.get().uri("/reviews/{id}", review.id()).exchange().expectStatus().isNotFound();
+		this.client.get()
+			.uri("/reviews")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + review.id() + ")]")
+			.doesNotExist();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM \"reviews\" WHERE id = ? AND deleted_at IS NOT NULL",
+				Integer.class, review.id()))
+			.isOne();
+		this.client.delete().uri("/reviews/{id}", review.id()).exchange().expectStatus().isNoContent();
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM \"reviews\" WHERE id = ?", Integer.class, review.id()))
+			.isOne();
 	}
 
 	long createUser(String name) {

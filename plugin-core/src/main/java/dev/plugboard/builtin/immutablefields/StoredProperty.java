@@ -1,6 +1,9 @@
 package dev.plugboard.builtin.immutablefields;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
@@ -19,16 +22,30 @@ final class StoredProperty {
 	private StoredProperty() {
 	}
 
+	/** The accessors of each record class, by component name: looking them up is slow. */
+	private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+
+		@Override
+		protected Map<String, Method> computeValue(Class<?> type) {
+			Map<String, Method> accessors = new HashMap<>();
+			for (RecordComponent component : type.getRecordComponents()) {
+				Method accessor = component.getAccessor();
+				ReflectionUtils.makeAccessible(accessor);
+				accessors.put(component.getName(), accessor);
+			}
+			return Map.copyOf(accessors);
+		}
+
+	};
+
 	static @Nullable Object get(Object entity, String property) {
 		Class<?> type = entity.getClass();
 		if (type.isRecord()) {
-			for (RecordComponent component : type.getRecordComponents()) {
-				if (component.getName().equals(property)) {
-					ReflectionUtils.makeAccessible(component.getAccessor());
-					return ReflectionUtils.invokeMethod(component.getAccessor(), entity);
-				}
+			Method accessor = ACCESSORS.get(type).get(property);
+			if (accessor == null) {
+				throw new IllegalArgumentException(type.getName() + " has no property '" + property + "'");
 			}
-			throw new IllegalArgumentException(type.getName() + " has no property '" + property + "'");
+			return ReflectionUtils.invokeMethod(accessor, entity);
 		}
 		BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(entity);
 		if (bean.isReadableProperty(property)) {

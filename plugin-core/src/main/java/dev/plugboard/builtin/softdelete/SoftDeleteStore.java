@@ -18,9 +18,9 @@ public interface SoftDeleteStore {
 	 * Clear the deleted-at field of a soft-deleted row, making it visible again.
 	 * @param aggregate the aggregate (table) name
 	 * @param id the row's id, as text (converted to the id's type)
-	 * @return whether a soft-deleted row with that id was restored
-	 * @throws IllegalArgumentException when the aggregate is not soft-deleted or the id
-	 * does not convert to the id's type
+	 * @return whether a soft-deleted row with that id was restored; {@code false} also
+	 * when the aggregate is not soft-deleted
+	 * @throws IllegalArgumentException when the id does not convert to the id's type
 	 */
 	boolean restore(String aggregate, String id);
 
@@ -28,9 +28,9 @@ public interface SoftDeleteStore {
 	 * Delete a soft-deleted row for good.
 	 * @param aggregate the aggregate (table) name
 	 * @param id the row's id, as text (converted to the id's type)
-	 * @return whether a soft-deleted row with that id was purged
-	 * @throws IllegalArgumentException when the aggregate is not soft-deleted or the id
-	 * does not convert to the id's type
+	 * @return whether a soft-deleted row with that id was purged; {@code false} also when
+	 * the aggregate is not soft-deleted
+	 * @throws IllegalArgumentException when the id does not convert to the id's type
 	 */
 	boolean purge(String aggregate, String id);
 

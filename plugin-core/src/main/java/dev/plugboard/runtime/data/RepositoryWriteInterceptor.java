@@ -328,7 +328,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			if (entity == null) {
 				return proceed();
 			}
-			return deleteAll(List.of(entity));
+			return deleteAll(List.of(entity), false);
 		}
 
 		private @Nullable Object deleteById() throws Throwable {
@@ -340,12 +340,12 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			if (found.isEmpty()) {
 				return proceed();
 			}
-			return visible(found.get()) ? deleteAll(List.of(found.get())) : null;
+			return visible(found.get()) ? deleteAll(List.of(found.get()), true) : null;
 		}
 
 		private @Nullable Object deleteAllEntities() throws Throwable {
 			List<Object> entities = listOf(argument());
-			return entities.contains(null) ? proceed() : deleteAll(entities);
+			return entities.contains(null) ? proceed() : deleteAll(entities, false);
 		}
 
 		private @Nullable Object deleteAllById() throws Throwable {
@@ -364,7 +364,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 				}
 			}
 			this.invocation.getArguments()[0] = ids;
-			return deleteAll(visible);
+			return deleteAll(visible, true);
 		}
 
 		/**
@@ -377,12 +377,18 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			return this.runtime.afterRead(entity, this.aggregate, this.request) != null;
 		}
 
-		private @Nullable Object deleteAll(List<Object> entities) throws Throwable {
+		/**
+		 * Run the hooks of a delete and carry it out.
+		 * @param entities the entities to delete
+		 * @param loaded whether the entities were just loaded by id, so that they are the
+		 * stored rows and {@code previous()} needs no second query
+		 */
+		private @Nullable Object deleteAll(List<Object> entities, boolean loaded) throws Throwable {
 			List<EntityWrite> states = new ArrayList<>(entities.size());
 			List<Object> written = new ArrayList<>(entities.size());
 			boolean allDeleted = true;
 			for (Object entity : entities) {
-				EntityWrite state = state();
+				EntityWrite state = loaded ? EntityWrite.withPrevious(entity) : state();
 				states.add(state);
 				written.add(before(WriteOp.DELETE, entity, state));
 				allDeleted &= !state.skipped() && !state.savesInstead();

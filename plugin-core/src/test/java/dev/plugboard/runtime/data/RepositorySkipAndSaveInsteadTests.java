@@ -141,6 +141,22 @@ class RepositorySkipAndSaveInsteadTests {
 	}
 
 	@Test
+	void deleteByIdSharesTheRowItLoadedAsTheStoredOne() {
+		List<Boolean> same = new ArrayList<>();
+		TicketRepository repository = repository((write) -> {
+			if (write.op() == WriteOp.DELETE) {
+				same.add(write.previous() == write.entity());
+			}
+		});
+		List<Ticket> tickets = repository.saveAll(List.of(new Ticket(null, "a"), new Ticket(null, "b")));
+
+		repository.deleteById(tickets.get(0).id);
+		repository.deleteAllById(List.of(tickets.get(1).id));
+
+		assertThat(same).containsExactly(true, true);
+	}
+
+	@Test
 	void onlyADeleteCanBeTurnedIntoASave() {
 		TicketRepository repository = repository((write) -> write.saveInstead(new Ticket(1L, "x")));
 

@@ -115,6 +115,14 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 	}
 
 	/**
+	 * The entity property that holds the deletion time, for the store.
+	 * @return the property name, such as {@code deletedAt}
+	 */
+	public String field() {
+		return this.config.field();
+	}
+
+	/**
 	 * Whether rows of an aggregate are deleted softly, for the store: it is listed, or
 	 * nothing is listed.
 	 * @param aggregate the aggregate name

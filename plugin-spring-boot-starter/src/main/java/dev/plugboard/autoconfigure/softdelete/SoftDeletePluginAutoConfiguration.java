@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.repository.support.Repositories;
@@ -16,6 +17,7 @@ import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
 import dev.plugboard.autoconfigure.aggregate.AggregateConfigurationVerifier;
 import dev.plugboard.autoconfigure.aggregate.AggregateTypes;
 import dev.plugboard.builtin.softdelete.SoftDeletePlugin;
+import dev.plugboard.builtin.softdelete.SoftDeleteStore;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.data.AggregateNames;
 
@@ -37,9 +39,22 @@ public final class SoftDeletePluginAutoConfiguration {
 
 		@Bean
 		SoftDeletePluginDefinition plugboardSoftDeletePluginDefinition(ObjectProvider<Clock> clock,
+				ObjectProvider<SoftDeleteStore> store) {
+			return new SoftDeletePluginDefinition(clock, store);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ NamedParameterJdbcOperations.class, Repositories.class })
+	static class StoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SoftDeleteStore plugboardSoftDeleteStore(ObjectProvider<PluginRegistry> registry,
 				ObjectProvider<NamedParameterJdbcOperations> jdbc, ObjectProvider<AggregateNames> names,
 				ListableBeanFactory beanFactory) {
-			return new SoftDeletePluginDefinition(clock, jdbc, names, beanFactory);
+			return new PluginSoftDeleteStore(registry, jdbc, new AggregateTypes(beanFactory, names), beanFactory);
 		}
 
 	}

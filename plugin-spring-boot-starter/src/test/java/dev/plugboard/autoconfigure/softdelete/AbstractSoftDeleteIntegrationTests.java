@@ -21,6 +21,7 @@ import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
 import dev.plugboard.autoconfigure.softdelete.Repositories.MemoRepository;
 import dev.plugboard.autoconfigure.softdelete.Repositories.StickerRepository;
 import dev.plugboard.autoconfigure.softdelete.SoftDeleteTestApplication.WriteLog;
+import dev.plugboard.builtin.softdelete.SoftDeleteStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,9 @@ abstract class AbstractSoftDeleteIntegrationTests {
 
 	@Autowired
 	private WriteLog log;
+
+	@Autowired
+	private SoftDeleteStore store;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -163,6 +167,20 @@ abstract class AbstractSoftDeleteIntegrationTests {
 		BuiltInTesting.assertProblem(user, 403, "soft-delete");
 		assertThat(user.body()).contains("\"code\":\"forbidden\"");
 		assertThat(deletedAt(memo.id())).isEqualTo(SoftDeleteTestApplication.NOW);
+	}
+
+	@Test
+	void applicationCodeRestoresAndPurgesThroughTheStoreBean() {
+		Memo restored = this.memos.save(new Memo("restored"));
+		Memo purged = this.memos.save(new Memo("purged"));
+		this.memos.deleteAll(List.of(restored, purged));
+
+		assertThat(this.store.restore("memo", String.valueOf(restored.id()))).isTrue();
+		assertThat(this.store.purge("memo", String.valueOf(purged.id()))).isTrue();
+		assertThat(this.store.purge("memo", String.valueOf(restored.id()))).as("a live row is not purged").isFalse();
+
+		assertThat(this.memos.findAll()).containsExactly(restored);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM memo", Integer.class)).isOne();
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import dev.plugboard.autoconfigure.PlugboardDataAutoConfiguration;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
 import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.softdelete.SoftDeletePlugin;
+import dev.plugboard.builtin.softdelete.SoftDeleteStore;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginSource;
@@ -103,6 +104,16 @@ class SoftDeletePluginAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationsStoreReplacesTheDefaultOne() {
+		this.contextRunner.withUserConfiguration(StoreConfiguration.class)
+			.withPropertyValues("plugboard.plugins.soft-delete.role=ADMIN")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SoftDeleteStore.class)).isSameAs(StoreConfiguration.STORE);
+			});
+	}
+
+	@Test
 	void listedAggregateWithoutTheFieldStopsTheBoot() {
 		this.contextRunner.withPropertyValues("plugboard.plugins.soft-delete.aggregates=sticker")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
@@ -165,6 +176,30 @@ class SoftDeletePluginAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableJdbcRepositories(considerNestedRepositories = true)
 	static class Entities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StoreConfiguration {
+
+		static final SoftDeleteStore STORE = new SoftDeleteStore() {
+
+			@Override
+			public boolean restore(String aggregate, String id) {
+				return false;
+			}
+
+			@Override
+			public boolean purge(String aggregate, String id) {
+				return false;
+			}
+
+		};
+
+		@Bean
+		SoftDeleteStore store() {
+			return STORE;
+		}
 
 	}
 

@@ -38,7 +38,9 @@ import dev.plugboard.WriteOp;
  * ({@link BeforeWriteContext#saveInstead(Object)}), and repository finders hide rows
  * whose deleted-at is set. Deleting a row that is already deleted, or that no longer
  * exists, writes nothing ({@link BeforeWriteContext#skip()}). The after-write hooks of
- * other plugins see an UPDATE that set the deleted-at property.
+ * other plugins see an UPDATE that set the deleted-at property. An UPDATE of a deleted
+ * row is refused with a 404, and an UPDATE cannot set the deleted-at property (both load
+ * the stored row once with {@link BeforeWriteContext#previous()}).
  *
  * <p>
  * Restoring and purging go through a {@link SoftDeleteStore}; with a role configured,
@@ -150,7 +152,7 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 
 	@Override
 	public void beforeWrite(BeforeWriteContext write) {
-		if (write.op() != WriteOp.DELETE) {
+		if (write.op() == WriteOp.INSERT) {
 			return;
 		}
 		Class<?> type = fieldType(write);
@@ -158,12 +160,33 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 			return;
 		}
 		Object stored = write.previous();
+		if (write.op() == WriteOp.UPDATE) {
+			keepDeletion(write, stored);
+			return;
+		}
 		if (stored == null || StoredProperty.get(stored, this.config.field()) != null) {
 			write.skip();
 			return;
 		}
 		write.saveInstead(copy(stored));
 		write.set(this.config.field(), now(type, write));
+	}
+
+	/**
+	 * An UPDATE of a deleted row is a 404, as the row is gone for the application (else
+	 * an entity built from a client's body, without its deleted-at, would restore it); an
+	 * UPDATE of a live row cannot delete it by setting the property.
+	 */
+	private void keepDeletion(BeforeWriteContext write, @Nullable Object stored) {
+		if (stored == null) {
+			return;
+		}
+		if (StoredProperty.get(stored, this.config.field()) != null) {
+			throw new NotFound("No " + write.aggregate() + " with this id");
+		}
+		if (write.get(this.config.field()) != null) {
+			write.set(this.config.field(), null);
+		}
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import dev.plugboard.NotFound;
 import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.PluginFaultException;
@@ -74,6 +75,21 @@ class SoftDeletePluginTests {
 		BeforeWriteResult<Tag> result = PluginHarness.of(this.plugin).beforeWriteResult(WriteOp.DELETE, tag);
 		assertThat(result.op()).isEqualTo(WriteOp.DELETE);
 		assertThat(result.skipped()).isFalse();
+	}
+
+	@Test
+	void updateOfADeletedRowIsNotFoundAndAnUpdateCannotDelete() {
+		assertThatExceptionOfType(NotFound.class)
+			.isThrownBy(() -> PluginHarness.of(this.plugin)
+				.withPrevious(new Note(1L, "text", NOW))
+				.beforeWrite(WriteOp.UPDATE, new Note(1L, "edited", null)))
+			.satisfies((rejection) -> {
+				assertThat(rejection.plugin()).isEqualTo("soft-delete");
+				assertThat(rejection.detail()).isEqualTo("No note with this id");
+			});
+		assertThat(PluginHarness.of(this.plugin)
+			.withPrevious(new Note(1L, "text", null))
+			.beforeWrite(WriteOp.UPDATE, new Note(1L, "edited", NOW))).isEqualTo(new Note(1L, "edited", null));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.plugboard.NotFound;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
 import dev.plugboard.autoconfigure.softdelete.Repositories.MemoRepository;
 import dev.plugboard.autoconfigure.softdelete.Repositories.StickerRepository;
@@ -24,6 +25,7 @@ import dev.plugboard.autoconfigure.softdelete.SoftDeleteTestApplication.WriteLog
 import dev.plugboard.builtin.softdelete.SoftDeleteStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The {@code soft-delete} built-in through the starter, on real Spring Data JDBC
@@ -110,6 +112,18 @@ abstract class AbstractSoftDeleteIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(deletedAt(memo.id())).isEqualTo(SoftDeleteTestApplication.NOW);
 		assertThat(send("GET", "/memos", null).body()).doesNotContain("text");
+	}
+
+	@Test
+	void saveOfADeletedRowIsNotFoundAndLeavesItDeleted() {
+		Memo memo = this.memos.save(new Memo("text"));
+		this.memos.delete(memo);
+
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.memos.save(new Memo(memo.id(), "edited", null)))
+			.satisfies((rejection) -> assertThat(rejection.plugin()).isEqualTo("soft-delete"));
+		assertThat(deletedAt(memo.id())).isEqualTo(SoftDeleteTestApplication.NOW);
+		assertThat(this.jdbc.queryForObject("SELECT text FROM memo WHERE id = ?", String.class, memo.id()))
+			.isEqualTo("text");
 	}
 
 	@Test

@@ -59,4 +59,44 @@ public interface BeforeWriteContext extends WriteContext {
 	 */
 	void retryOnDuplicateKey(int maxAttempts);
 
+	/**
+	 * Skip the repository's statement for this entity: nothing is written for it. Use it
+	 * when the write is not needed, such as deleting a row that is already soft-deleted.
+	 * Later before-write hooks still run (and may still reject the write); no after-write
+	 * hook runs for a skipped entity, as nothing was written. The repository method
+	 * returns as if it had written: {@code save} returns the entity as the hooks left it,
+	 * {@code saveAll} returns it in its place, a delete returns normally. In a batch only
+	 * this entity is skipped.
+	 * @since 0.1.0
+	 */
+	void skip();
+
+	/**
+	 * Whether a hook of this write called {@link #skip()}.
+	 * @return whether the statement will be skipped for this entity
+	 * @since 0.1.0
+	 */
+	boolean skipped();
+
+	/**
+	 * Turn this {@link WriteOp#DELETE} into a save of the given entity: the repository
+	 * saves it, as an UPDATE of the stored row, instead of deleting the row. Use it for
+	 * soft deletes: pass a copy of the stored row with its deleted-at property set (or
+	 * call this with a copy, then {@link #set(String, Object)}). From this call on,
+	 * {@link #op()} answers {@link WriteOp#UPDATE} and {@link #entity()} the entity to
+	 * save, so later before-write hooks treat the write as an update (timestamps stamp
+	 * it, validation checks it), and the after-write hooks see an UPDATE of the saved
+	 * entity, which is what happened in the database. In a batch delete only this entity
+	 * is saved instead; the others are deleted.
+	 *
+	 * <p>
+	 * Pass a new object (records are copied by {@code set}): do not mutate the entity
+	 * {@link #previous()} returned, which later hooks compare against.
+	 * @param entity the entity to save, of the entity type, with the id of the row
+	 * @throws IllegalStateException when the operation is not a DELETE
+	 * @throws IllegalArgumentException when {@code entity} is not of the entity type
+	 * @since 0.1.0
+	 */
+	void saveInstead(Object entity);
+
 }

@@ -21,6 +21,10 @@ public final class EntityWrite {
 
 	private int maxAttempts = 1;
 
+	private boolean skipped;
+
+	private boolean savesInstead;
+
 	/**
 	 * Create the state of one write.
 	 * @param loader loads the stored entity for the entity being written (by its id), or
@@ -86,7 +90,33 @@ public final class EntityWrite {
 			return false;
 		}
 		this.attempt++;
+		this.skipped = false;
 		return true;
+	}
+
+	/**
+	 * Whether a before-write hook skipped the statement for this entity.
+	 * @return whether nothing must be written for it
+	 */
+	public boolean skipped() {
+		return this.skipped;
+	}
+
+	void skip() {
+		this.skipped = true;
+	}
+
+	/**
+	 * Whether a before-write hook turned this DELETE into a save: the entity the hooks
+	 * return is to be saved (as an UPDATE) instead of deleted.
+	 * @return whether the delete becomes a save
+	 */
+	public boolean savesInstead() {
+		return this.savesInstead;
+	}
+
+	void saveInstead() {
+		this.savesInstead = true;
 	}
 
 }

@@ -504,7 +504,7 @@ public final class PluginRuntime {
 
 	private final class WriteCall extends EntityCall implements BeforeWriteContext, AfterWriteContext {
 
-		private final WriteOp op;
+		private WriteOp op;
 
 		private final @Nullable Object id;
 
@@ -552,6 +552,32 @@ public final class PluginRuntime {
 		@Override
 		public WriteOp op() {
 			return this.op;
+		}
+
+		@Override
+		public void skip() {
+			this.write.skip();
+		}
+
+		@Override
+		public boolean skipped() {
+			return this.write.skipped();
+		}
+
+		@Override
+		public void saveInstead(Object entity) {
+			if (this.afterWrite || this.op != WriteOp.DELETE) {
+				throw new IllegalStateException(
+						"Only a DELETE in a before-write hook can be turned into a save, this is "
+								+ (this.afterWrite ? "an after-write hook" : "a " + this.op));
+			}
+			if (!this.entityType.isInstance(entity)) {
+				throw new IllegalArgumentException(
+						"Replacement must be a " + this.entityType.getName() + ", was " + entity.getClass().getName());
+			}
+			this.entity = entity;
+			this.op = WriteOp.UPDATE;
+			this.write.saveInstead();
 		}
 
 		@Override

@@ -245,6 +245,43 @@ public final class PluginHarness {
 	}
 
 	/**
+	 * Run the plugin's before-write hook on an entity whose aggregate name is derived
+	 * from its class, as for {@link #beforeWrite(WriteOp, Object)}, and report what the
+	 * repository would do: write the entity, skip the statement, or save instead of
+	 * delete.
+	 * @param <T> the entity type
+	 * @param op the operation
+	 * @param entity the entity, which the hook may mutate
+	 * @return the entity as it would be written, the operation and whether it is skipped
+	 * @throws PluginException when the hook rejects the write, attributed to the plugin
+	 * @throws PluginFaultException when the hook throws anything else
+	 * @throws IllegalStateException when the plugin has no before-write hook
+	 */
+	public <T> BeforeWriteResult<T> beforeWriteResult(WriteOp op, T entity) {
+		return beforeWriteResult(op, aggregateOf(entity), entity);
+	}
+
+	/**
+	 * Run the plugin's before-write hook on an entity of a named aggregate, and report
+	 * what the repository would do.
+	 * @param <T> the entity type
+	 * @param op the operation
+	 * @param aggregate the aggregate (table) name
+	 * @param entity the entity, which the hook may mutate
+	 * @return the entity as it would be written, the operation and whether it is skipped
+	 * @throws PluginException when the hook rejects the write, attributed to the plugin
+	 * @throws PluginFaultException when the hook throws anything else
+	 * @throws IllegalStateException when the plugin has no before-write hook
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> BeforeWriteResult<T> beforeWriteResult(WriteOp op, String aggregate, T entity) {
+		requireHook(BeforeWritePlugin.class, "before-write");
+		EntityWrite write = EntityWrite.withPrevious(this.previous);
+		T written = withRequest((context) -> (T) this.runtime.beforeWrite(op, entity, aggregate, context, write));
+		return new BeforeWriteResult<>(written, write.savesInstead() ? WriteOp.UPDATE : op, write.skipped());
+	}
+
+	/**
 	 * Run the plugin's after-write hook on a written entity whose aggregate name is
 	 * derived from its class, as for {@link #beforeWrite(WriteOp, Object)}.
 	 * @param op the operation

@@ -224,6 +224,9 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			EntityWrite state = state();
 			while (true) {
 				Object written = before(op, entity, state);
+				if (state.skipped()) {
+					return written;
+				}
 				this.invocation.getArguments()[0] = written;
 				Object result;
 				if (state.maxAttempts() > 1 && this.status != null) {
@@ -268,13 +271,21 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			}
 			List<WriteOp> ops = new ArrayList<>(entities.size());
 			List<EntityWrite> states = new ArrayList<>(entities.size());
+			List<Object> toSave = new ArrayList<>(entities.size());
 			for (int i = 0; i < entities.size(); i++) {
 				Object entity = entities.get(i);
 				WriteOp op = saveOp(entity);
 				EntityWrite state = state();
 				ops.add(op);
 				states.add(state);
-				entities.set(i, before(op, entity, state));
+				Object written = before(op, entity, state);
+				entities.set(i, written);
+				if (!state.skipped()) {
+					toSave.add(written);
+				}
+			}
+			if (toSave.size() < entities.size()) {
+				return saveAllButSkipped(entities, toSave, ops, states);
 			}
 			this.invocation.getArguments()[0] = entities;
 			Object result = proceed();
@@ -285,12 +296,39 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			return result;
 		}
 
+		/**
+		 * Save the entities no hook skipped, and answer every entity in its place: the
+		 * saved one, or the skipped one as the hooks left it.
+		 */
+		private List<Object> saveAllButSkipped(List<Object> entities, List<Object> toSave, List<WriteOp> ops,
+				List<EntityWrite> states) throws Throwable {
+			Iterator<?> saved = toSave.iterator();
+			if (!toSave.isEmpty()) {
+				this.invocation.getArguments()[0] = toSave;
+				Object result = proceed();
+				if (result instanceof Iterable<?> iterable) {
+					saved = iterable.iterator();
+				}
+			}
+			List<Object> answered = new ArrayList<>(entities.size());
+			for (int i = 0; i < entities.size(); i++) {
+				if (states.get(i).skipped() || !saved.hasNext()) {
+					answered.add(entities.get(i));
+					continue;
+				}
+				Object entity = saved.next();
+				after(ops.get(i), entity, states.get(i));
+				answered.add(entity);
+			}
+			return answered;
+		}
+
 		private @Nullable Object delete() throws Throwable {
 			Object entity = argument();
 			if (entity == null) {
 				return proceed();
 			}
-			return deleteAll(List.of(entity));
+			return deleteAll(List.of(entity), false);
 		}
 
 		private @Nullable Object deleteById() throws Throwable {
@@ -302,12 +340,12 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			if (found.isEmpty()) {
 				return proceed();
 			}
-			return visible(found.get()) ? deleteAll(List.of(found.get())) : null;
+			return visible(found.get()) ? deleteAll(List.of(found.get()), true) : null;
 		}
 
 		private @Nullable Object deleteAllEntities() throws Throwable {
 			List<Object> entities = listOf(argument());
-			return entities.contains(null) ? proceed() : deleteAll(entities);
+			return entities.contains(null) ? proceed() : deleteAll(entities, false);
 		}
 
 		private @Nullable Object deleteAllById() throws Throwable {
@@ -326,7 +364,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 				}
 			}
 			this.invocation.getArguments()[0] = ids;
-			return deleteAll(visible);
+			return deleteAll(visible, true);
 		}
 
 		/**
@@ -339,12 +377,24 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			return this.runtime.afterRead(entity, this.aggregate, this.request) != null;
 		}
 
-		private @Nullable Object deleteAll(List<Object> entities) throws Throwable {
+		/**
+		 * Run the hooks of a delete and carry it out.
+		 * @param entities the entities to delete
+		 * @param loaded whether the entities were just loaded by id, so that they are the
+		 * stored rows and {@code previous()} needs no second query
+		 */
+		private @Nullable Object deleteAll(List<Object> entities, boolean loaded) throws Throwable {
 			List<EntityWrite> states = new ArrayList<>(entities.size());
+			List<Object> written = new ArrayList<>(entities.size());
+			boolean allDeleted = true;
 			for (Object entity : entities) {
-				EntityWrite state = state();
+				EntityWrite state = loaded ? EntityWrite.withPrevious(entity) : state();
 				states.add(state);
-				before(WriteOp.DELETE, entity, state);
+				written.add(before(WriteOp.DELETE, entity, state));
+				allDeleted &= !state.skipped() && !state.savesInstead();
+			}
+			if (!allDeleted) {
+				return deleteOrSaveInstead(entities, written, states);
 			}
 			if (this.kind == WriteMethod.DELETE_ALL) {
 				this.invocation.getArguments()[0] = entities;
@@ -352,6 +402,49 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
 			Object result = proceed();
 			for (int i = 0; i < entities.size(); i++) {
 				after(WriteOp.DELETE, entities.get(i), states.get(i));
+			}
+			return result;
+		}
+
+		/**
+		 * Carry out a delete some of whose entities a hook skipped or turned into a save:
+		 * save those through the repository's target (so no hooks run again), then delete
+		 * the rest with the repository's own method, narrowed to them.
+		 */
+		private @Nullable Object deleteOrSaveInstead(List<Object> entities, List<Object> written,
+				List<EntityWrite> states) throws Throwable {
+			List<Object> deleted = new ArrayList<>(entities.size());
+			List<EntityWrite> deletedStates = new ArrayList<>(entities.size());
+			for (int i = 0; i < entities.size(); i++) {
+				EntityWrite state = states.get(i);
+				if (state.skipped()) {
+					continue;
+				}
+				if (state.savesInstead()) {
+					Object saved = crud().save(written.get(i));
+					after(WriteOp.UPDATE, (saved != null) ? saved : written.get(i), state);
+				}
+				else {
+					deleted.add(entities.get(i));
+					deletedStates.add(state);
+				}
+			}
+			if (deleted.isEmpty()) {
+				return null;
+			}
+			if (this.kind == WriteMethod.DELETE_ALL) {
+				this.invocation.getArguments()[0] = deleted;
+			}
+			else if (this.kind == WriteMethod.DELETE_ALL_BY_ID) {
+				List<Object> ids = new ArrayList<>(deleted.size());
+				for (Object entity : deleted) {
+					ids.add(idOf(entity));
+				}
+				this.invocation.getArguments()[0] = ids;
+			}
+			Object result = proceed();
+			for (int i = 0; i < deleted.size(); i++) {
+				after(WriteOp.DELETE, deleted.get(i), deletedStates.get(i));
 			}
 			return result;
 		}

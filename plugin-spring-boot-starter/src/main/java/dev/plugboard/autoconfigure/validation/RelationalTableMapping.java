@@ -15,13 +15,20 @@ import dev.plugboard.builtin.validation.TableMapping;
  * writes them: from its mapping context ({@code @Table}, {@code @Column}, {@code @Id} and
  * the naming strategy), quoted as the database's dialect quotes them. Falls back to
  * {@link TableMapping#conventional()} when the application has no relational mapping
- * context. Both beans are looked up on first use.
+ * context. Both beans are looked up on first use. Other built-ins that write SQL for an
+ * aggregate (soft-delete) use it too.
+ *
+ * @since 0.1.0
  */
-final class RelationalTableMapping implements TableMapping {
+public final class RelationalTableMapping implements TableMapping {
 
 	private final BeanFactory beanFactory;
 
-	RelationalTableMapping(BeanFactory beanFactory) {
+	/**
+	 * Create the mapping.
+	 * @param beanFactory where the mapping context and the dialect are looked up
+	 */
+	public RelationalTableMapping(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
 

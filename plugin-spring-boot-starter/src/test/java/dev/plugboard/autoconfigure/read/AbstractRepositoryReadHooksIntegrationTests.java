@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReadTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.sql.init.mode=always",
 				"spring.sql.init.schema-locations=classpath:plugboard-read/schema.sql",
-				"plugboard.plugins.tenant-scope.entities=memo", "plugboard.plugins.hide-deleted.entities=memo",
+				"plugboard.plugins.tenant-filter.entities=memo", "plugboard.plugins.hide-deleted.entities=memo",
 				"plugboard.plugins.redactor.entities=memo", "plugboard.plugins.memo-writes.entities=memo",
 				"management.endpoints.web.exposure.include=plugins" })
 abstract class AbstractRepositoryReadHooksIntegrationTests {
@@ -275,9 +275,9 @@ abstract class AbstractRepositoryReadHooksIntegrationTests {
 	@Test
 	void pluginsEndpointListsTheAfterReadHook() throws Exception {
 		JsonContent<Object> json = json(get("/actuator/plugins", "a"));
-		assertThat(json).extractingJsonPathArrayValue("$.plugins[?(@.id == 'tenant-scope')].hooks[*]")
+		assertThat(json).extractingJsonPathArrayValue("$.plugins[?(@.id == 'tenant-filter')].hooks[*]")
 			.containsExactly("after-read");
-		assertThat(json).extractingJsonPathArrayValue("$.plugins[?(@.id == 'tenant-scope')].onError")
+		assertThat(json).extractingJsonPathArrayValue("$.plugins[?(@.id == 'tenant-filter')].onError")
 			.containsExactly("fail-closed");
 	}
 

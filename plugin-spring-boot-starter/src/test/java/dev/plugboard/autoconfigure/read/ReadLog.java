@@ -96,7 +96,7 @@ public final class ReadLog {
 	 */
 	static final class TenantScope implements AfterReadPlugin {
 
-		static final String ID = "tenant-scope";
+		static final String ID = "tenant-filter";
 
 		private final ReadLog log;
 

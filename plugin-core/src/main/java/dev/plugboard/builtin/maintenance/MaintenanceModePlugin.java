@@ -1,5 +1,6 @@
 package dev.plugboard.builtin.maintenance;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
@@ -98,7 +99,7 @@ public final class MaintenanceModePlugin implements BeforeRequestPlugin {
 	 * @return the path patterns
 	 */
 	public List<String> allowedPaths() {
-		return java.util.Arrays.stream(this.allowedPaths).map(PathPattern::getPatternString).toList();
+		return Arrays.stream(this.allowedPaths).map(PathPattern::getPatternString).toList();
 	}
 
 	@Override

@@ -122,6 +122,38 @@ class RequestGuardsIntegrationTests {
 	}
 
 	@Test
+	void developmentFrontEndWritesWithTheIssuedToken() {
+		List<String> cookies = this.client.get()
+			.uri("/users")
+			.header("Cookie", "JSESSIONID=browser-session")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseHeaders()
+			.get("Set-Cookie");
+		String token = cookies.stream()
+			.filter((cookie) -> cookie.startsWith("XSRF-TOKEN="))
+			.map((cookie) -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		this.client.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Origin", FRONT_END)
+			.header("Sec-Fetch-Site", "same-site")
+			.header("Cookie", "JSESSIONID=browser-session; XSRF-TOKEN=" + token)
+			.header("X-XSRF-TOKEN", token)
+			.body(Map.of("name", "Grace", "email", SampleFlowIntegrationTests.unique("grace") + "@example.com"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", FRONT_END);
+	}
+
+	@Test
 	void maintenanceIsSwitchedOnAndOffWithoutRestart() {
 		this.client.get().uri("/users").exchange().expectStatus().isOk();
 		switchMaintenance(true).expectBody().jsonPath("$.active").isEqualTo(true);

@@ -24,6 +24,9 @@ import dev.plugboard.PluginConfigurationException;
  * @param allowedOrigins origins allowed to send unsafe requests besides the application's
  * own
  * @param cookiePath the path of the token cookie
+ * @param cookieDomain the domain of the token cookie, so that pages on sibling hosts
+ * ({@code app.example.com} for {@code api.example.com}) can read it; {@code null} for the
+ * request's host only
  * @param cookieSecure whether the token cookie is {@code Secure}; {@code null} to follow
  * the request (secure over HTTPS)
  * @param cookieSameSite the {@code SameSite} attribute of the token cookie
@@ -31,7 +34,7 @@ import dev.plugboard.PluginConfigurationException;
  */
 public record CsrfConfig(String secret, List<String> sessionCookies, String tokenCookie, String tokenHeader,
 		List<String> apiKeyHeaders, List<String> exemptPaths, List<String> allowedOrigins, String cookiePath,
-		@Nullable Boolean cookieSecure, String cookieSameSite) {
+		@Nullable String cookieDomain, @Nullable Boolean cookieSecure, String cookieSameSite) {
 
 	/** The shortest secret accepted, in bytes. */
 	public static final int MIN_SECRET_LENGTH = 32;
@@ -74,6 +77,9 @@ public record CsrfConfig(String secret, List<String> sessionCookies, String toke
 		requireName("token-header", tokenHeader);
 		requireName("cookie-path", cookiePath);
 		requireName("cookie-same-site", cookieSameSite);
+		if (cookieDomain != null && cookieDomain.isBlank()) {
+			cookieDomain = null;
+		}
 		apiKeyHeaders = List.copyOf(apiKeyHeaders);
 		exemptPaths = List.copyOf(exemptPaths);
 		allowedOrigins = List.copyOf(allowedOrigins);
@@ -95,7 +101,7 @@ public record CsrfConfig(String secret, List<String> sessionCookies, String toke
 	 */
 	public static CsrfConfig withSecret(String secret) {
 		return new CsrfConfig(secret, DEFAULT_SESSION_COOKIES, DEFAULT_TOKEN_COOKIE, DEFAULT_TOKEN_HEADER,
-				DEFAULT_API_KEY_HEADERS, List.of(), List.of(), "/", null, "Lax");
+				DEFAULT_API_KEY_HEADERS, List.of(), List.of(), "/", null, null, "Lax");
 	}
 
 	/**
@@ -105,7 +111,8 @@ public record CsrfConfig(String secret, List<String> sessionCookies, String toke
 	 */
 	public CsrfConfig withExemptPaths(String... paths) {
 		return new CsrfConfig(this.secret, this.sessionCookies, this.tokenCookie, this.tokenHeader, this.apiKeyHeaders,
-				List.of(paths), this.allowedOrigins, this.cookiePath, this.cookieSecure, this.cookieSameSite);
+				List.of(paths), this.allowedOrigins, this.cookiePath, this.cookieDomain, this.cookieSecure,
+				this.cookieSameSite);
 	}
 
 	/**
@@ -115,7 +122,8 @@ public record CsrfConfig(String secret, List<String> sessionCookies, String toke
 	 */
 	public CsrfConfig withAllowedOrigins(String... origins) {
 		return new CsrfConfig(this.secret, this.sessionCookies, this.tokenCookie, this.tokenHeader, this.apiKeyHeaders,
-				this.exemptPaths, List.of(origins), this.cookiePath, this.cookieSecure, this.cookieSameSite);
+				this.exemptPaths, List.of(origins), this.cookiePath, this.cookieDomain, this.cookieSecure,
+				this.cookieSameSite);
 	}
 
 	private static void requireName(String key, @Nullable String value) {

@@ -85,6 +85,8 @@ public final class CsrfPlugin implements BeforeRequestPlugin {
 
 	private final String cookiePath;
 
+	private final @Nullable String cookieDomain;
+
 	private final @Nullable Boolean cookieSecure;
 
 	private final String cookieSameSite;
@@ -107,6 +109,7 @@ public final class CsrfPlugin implements BeforeRequestPlugin {
 			.toArray(PathPattern[]::new);
 		this.allowedOrigins = Set.copyOf(config.allowedOrigins().stream().map(CsrfPlugin::normalise).toList());
 		this.cookiePath = config.cookiePath();
+		this.cookieDomain = config.cookieDomain();
 		this.cookieSecure = config.cookieSecure();
 		this.cookieSameSite = config.cookieSameSite();
 	}
@@ -212,6 +215,7 @@ public final class CsrfPlugin implements BeforeRequestPlugin {
 		boolean secure = (this.cookieSecure != null) ? this.cookieSecure : request.servletRequest().isSecure();
 		ResponseCookie cookie = ResponseCookie.from(this.tokenCookie, tokenFor(session))
 			.path(this.cookiePath)
+			.domain(this.cookieDomain)
 			.secure(secure)
 			.sameSite(this.cookieSameSite)
 			.build();

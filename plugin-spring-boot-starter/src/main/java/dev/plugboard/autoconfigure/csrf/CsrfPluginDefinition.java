@@ -27,7 +27,7 @@ final class CsrfPluginDefinition implements PluginDefinition<CsrfProperties> {
 		return new CsrfPlugin(new CsrfConfig((secret != null) ? secret : "", properties.getSessionCookies(),
 				properties.getTokenCookie(), properties.getTokenHeader(), properties.getApiKeyHeaders(),
 				properties.getExemptPaths(), properties.getAllowedOrigins(), properties.getCookiePath(),
-				properties.getCookieSecure(), properties.getCookieSameSite()));
+				properties.getCookieDomain(), properties.getCookieSecure(), properties.getCookieSameSite()));
 	}
 
 }

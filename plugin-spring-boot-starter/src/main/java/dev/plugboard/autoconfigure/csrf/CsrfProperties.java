@@ -60,6 +60,12 @@ public class CsrfProperties {
 	private String cookiePath = "/";
 
 	/**
+	 * Domain of the token cookie, such as 'example.com', so that a front end on a sibling
+	 * host can read it. By default the cookie is for the request's host only.
+	 */
+	private @Nullable String cookieDomain;
+
+	/**
 	 * Whether the token cookie is marked Secure. By default it follows the request:
 	 * Secure over HTTPS.
 	 */
@@ -132,6 +138,14 @@ public class CsrfProperties {
 
 	public void setCookiePath(String cookiePath) {
 		this.cookiePath = cookiePath;
+	}
+
+	public @Nullable String getCookieDomain() {
+		return this.cookieDomain;
+	}
+
+	public void setCookieDomain(@Nullable String cookieDomain) {
+		this.cookieDomain = cookieDomain;
 	}
 
 	public @Nullable Boolean getCookieSecure() {

@@ -55,6 +55,7 @@ class CsrfPluginAutoConfigurationTests {
 				      token-cookie: CSRF
 				      token-header: X-CSRF
 				      exempt-paths: [/hooks/**]
+				      cookie-domain: example.com
 				""")).run((context) -> {
 			RegisteredPlugin registered = plugin(context);
 			assertThat(registered.source()).isEqualTo(PluginSource.BUILT_IN);
@@ -63,7 +64,7 @@ class CsrfPluginAutoConfigurationTests {
 			PluginHarness harness = PluginHarness.of(registered.plugin());
 			RequestResult refused = harness.beforeRequest(TestRequest.post("/notes").header("Cookie", "SID=1"));
 			assertThat(refused.rejection().code()).isEqualTo("csrf.token-missing");
-			assertThat(refused.header("Set-Cookie")).startsWith("CSRF=");
+			assertThat(refused.header("Set-Cookie")).startsWith("CSRF=").contains("Domain=example.com");
 			assertThat(harness.beforeRequest(TestRequest.post("/hooks/a").header("Cookie", "SID=1")).passed()).isTrue();
 			assertThat(harness.beforeRequest(TestRequest.post("/notes").header("Cookie", "JSESSIONID=1")).passed())
 				.isTrue();
@@ -115,8 +116,8 @@ class CsrfPluginAutoConfigurationTests {
 				"plugboard.plugins.csrf.session-cookies", "plugboard.plugins.csrf.token-cookie",
 				"plugboard.plugins.csrf.token-header", "plugboard.plugins.csrf.api-key-headers",
 				"plugboard.plugins.csrf.exempt-paths", "plugboard.plugins.csrf.allowed-origins",
-				"plugboard.plugins.csrf.cookie-path", "plugboard.plugins.csrf.cookie-secure",
-				"plugboard.plugins.csrf.cookie-same-site");
+				"plugboard.plugins.csrf.cookie-path", "plugboard.plugins.csrf.cookie-domain",
+				"plugboard.plugins.csrf.cookie-secure", "plugboard.plugins.csrf.cookie-same-site");
 		assertThat(properties.values())
 			.allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 		assertThat(properties.get("plugboard.plugins.csrf.token-cookie")).contains(entry("defaultValue", "XSRF-TOKEN"));

@@ -26,7 +26,18 @@ public class Unavailable extends PluginException {
 	 * @param detail the explanation
 	 */
 	public Unavailable(long retryAfterSeconds, String detail) {
-		super(503, "unavailable", detail);
+		this("unavailable", retryAfterSeconds, detail);
+	}
+
+	/**
+	 * Reject until later with a specific code, such as {@code maintenance}, so that a
+	 * client can tell a planned outage from a failing dependency.
+	 * @param code the machine-readable code
+	 * @param retryAfterSeconds seconds until a request may succeed
+	 * @param detail the explanation
+	 */
+	public Unavailable(String code, long retryAfterSeconds, String detail) {
+		super(503, code, detail);
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 

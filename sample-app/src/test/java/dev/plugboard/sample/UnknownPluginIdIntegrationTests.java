@@ -26,8 +26,7 @@ class UnknownPluginIdIntegrationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START", "Description:", "Action:")
 			.contains("'slack-notifer'")
 			.contains("'slack-notifier'")
-			.contains("Known plugin ids: ")
-			.contains("internal-health", "slack-notifier");
+			.containsPattern("Known plugin ids: .*internal-health, .*slack-notifier");
 	}
 
 }

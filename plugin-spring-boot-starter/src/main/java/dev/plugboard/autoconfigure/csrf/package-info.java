@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code csrf} built-in.
+ */
+@NullMarked
+package dev.plugboard.autoconfigure.csrf;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Tests of the {@code cors} built-in through the starter.
+ */
+@NullMarked
+package dev.plugboard.autoconfigure.cors;
+
+import org.jspecify.annotations.NullMarked;

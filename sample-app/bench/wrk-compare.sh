@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the sample app: bare (Plugboard off) against a second bare server (A/A, the
-# noise floor) and against the app with 10 no-op before-request plugins, interleaved over several
-# rounds on one machine. Prints the median throughput and p99 ratios against the first bare server.
+# noise floor) and against the app with plugins, interleaved over several rounds on one machine.
+# Prints the median throughput and p99 ratios against the first bare server.
 #
-#   sample-app/bench/wrk-compare.sh [rounds] [seconds-per-run] [connections]
+#   [VARIANT=noop|request-path] sample-app/bench/wrk-compare.sh [rounds] [seconds-per-run] [connections]
+#
+# VARIANT=noop (default): 10 no-op before-request plugins and nothing else.
+# VARIANT=request-path: request-id, cors, security-headers and rate-limit (local, never reached)
+# as the sample configures them. Every request carries an allowed Origin, so CORS does its work.
 #
 # Needs wrk (Debian: apt-get install wrk) and the sample jar:
 #   ./mvnw -q -pl sample-app -am package -DskipTests
@@ -13,6 +17,13 @@ rounds=${1:-6}
 duration=${2:-10}
 connections=${3:-16}
 path=${BENCH_PATH:-/users}
+variant=${VARIANT:-noop}
+case "$variant" in
+	noop) profile=noop-plugins; label="10 no-op" ;;
+	request-path) profile=bench-request-path; label="request-path" ;;
+	*) echo "VARIANT must be noop or request-path" >&2; exit 2 ;;
+esac
+origin=http://localhost:3000
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=$(ls "$root"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
@@ -31,7 +42,7 @@ start() {
 }
 start bare-a 18081 --plugboard.enabled=false
 start bare-b 18082 --plugboard.enabled=false
-start plugins 18083 --spring.profiles.active=noop-plugins
+start plugins 18083 --spring.profiles.active=bench,"$profile"
 for port in 18081 18082 18083; do
 	for _ in $(seq 1 120); do
 		curl -fs "http://127.0.0.1:$port$path" >/dev/null 2>&1 && break
@@ -48,7 +59,7 @@ curl -fs -XPOST -H 'Content-Type: application/json' -d '{"name":"Bench","email":
 
 # run port -> "rps p99_ms"
 run() {
-	wrk -t1 -c"$connections" -d"$1"s --latency "http://127.0.0.1:$2$path" | awk '
+	wrk -t1 -c"$connections" -d"$1"s --latency -H "Origin: $origin" "http://127.0.0.1:$2$path" | awk '
 		/Requests\/sec:/ { rps = $2 }
 		/^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } p99 = v }
 		END { printf "%s %s\n", rps, p99 }'
@@ -67,7 +78,7 @@ for round in $(seq 1 "$rounds"); do
 	echo "round $round: $(awk -v r="$round" '$1 == r { printf "%s=%s rps/%sms  ", ($2 == 18081 ? "bare-a" : $2 == 18082 ? "bare-b" : "plugins"), $3, $4 }' "$work/results")"
 done
 
-awk '
+awk -v label="$label" '
 	{ rps[$1, $2] = $3; p99[$1, $2] = $4; if ($1 > rounds) rounds = $1 }
 	function median(a, n,    i, j, t) {
 		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
@@ -82,5 +93,5 @@ awk '
 		printf "\nmedians over %d interleaved rounds (ratios are per round, against bare-a)\n", rounds
 		printf "bare-a throughput %.0f req/s, p99 %.2f ms\n", median(base_t, rounds), median(base_p, rounds)
 		printf "A/A      bare-b / bare-a:          throughput %.3f   p99 %.3f\n", median(aa_t, rounds), median(aa_p, rounds)
-		printf "plugins  10 no-op / bare-a:        throughput %.3f   p99 %.3f\n", median(ab_t, rounds), median(ab_p, rounds)
+		printf "plugins  %s / bare-a:   throughput %.3f   p99 %.3f\n", label, median(ab_t, rounds), median(ab_p, rounds)
 	}' "$work/results"

@@ -20,6 +20,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.StoredProperty;
 
 /**
  * Refuses an UPDATE that changes a property listed as immutable for its aggregate: the

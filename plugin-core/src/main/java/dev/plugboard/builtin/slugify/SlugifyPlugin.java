@@ -18,6 +18,7 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.PluginOrder;
 import dev.plugboard.WriteOp;
 import dev.plugboard.builtin.slugify.SlugifyConfig.Source;
+import dev.plugboard.builtin.support.StoredProperty;
 
 /**
  * Derives a URL slug from a property of the entity on INSERT (and on UPDATE when the

@@ -31,6 +31,7 @@ import dev.plugboard.RoutesPlugin;
 import dev.plugboard.Unauthorized;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.StoredProperty;
 
 /**
  * Deletes softly: a repository DELETE of a soft-deleted aggregate becomes an UPDATE of

@@ -17,6 +17,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.RequestContext;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.StoredProperty;
 
 /**
  * Keeps each tenant to its own rows. The tenant of a request comes from a

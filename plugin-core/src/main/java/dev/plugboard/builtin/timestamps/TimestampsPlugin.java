@@ -15,6 +15,7 @@ import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.BeforeWritePlugin;
 import dev.plugboard.PluginOrder;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.StoredProperty;
 
 /**
  * Stamps the created and updated times of entities on every repository save: an INSERT

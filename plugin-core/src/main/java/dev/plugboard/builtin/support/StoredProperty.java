@@ -1,4 +1,4 @@
-package dev.plugboard.builtin.immutablefields;
+package dev.plugboard.builtin.support;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -15,9 +15,9 @@ import org.springframework.util.ReflectionUtils;
  * Reads a property of the stored entity that {@code BeforeWriteContext.previous()}
  * returns, the way the write contexts read the entity being written: a record component
  * through its accessor, a bean property through its getter, any other property through
- * its field.
+ * its field. One copy for every built-in that compares a write with the stored row.
  */
-final class StoredProperty {
+public final class StoredProperty {
 
 	private StoredProperty() {
 	}
@@ -38,7 +38,14 @@ final class StoredProperty {
 
 	};
 
-	static @Nullable Object get(Object entity, String property) {
+	/**
+	 * The value of a property of an entity.
+	 * @param entity the entity, such as the stored row
+	 * @param property the property name, as written in Java
+	 * @return the value
+	 * @throws IllegalArgumentException when a record has no such component
+	 */
+	public static @Nullable Object get(Object entity, String property) {
 		Class<?> type = entity.getClass();
 		if (type.isRecord()) {
 			Method accessor = ACCESSORS.get(type).get(property);
@@ -57,15 +64,13 @@ final class StoredProperty {
 	/**
 	 * Whether an entity class has a property: a record component, a readable bean
 	 * property or a field.
+	 * @param type the entity class
+	 * @param property the property name, as written in Java
+	 * @return whether it has one
 	 */
-	static boolean has(Class<?> type, String property) {
+	public static boolean has(Class<?> type, String property) {
 		if (type.isRecord()) {
-			for (RecordComponent component : type.getRecordComponents()) {
-				if (component.getName().equals(property)) {
-					return true;
-				}
-			}
-			return false;
+			return ACCESSORS.get(type).containsKey(property);
 		}
 		if (BeanUtils.getPropertyDescriptor(type, property) != null) {
 			return true;

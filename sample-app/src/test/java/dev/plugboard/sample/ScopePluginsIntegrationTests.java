@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's {@code immutable-fields} and {@code soft-delete} entries over real HTTP,
- * driven by its {@code application.yml}.
+ * The sample's {@code immutable-fields}, {@code soft-delete} and {@code tenant-scope}
+ * entries over real HTTP, driven by its {@code application.yml}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "plugboard.plugins.slack-notifier.enabled=false")
@@ -104,6 +104,79 @@ class ScopePluginsIntegrationTests {
 		assertThat(
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM \"reviews\" WHERE id = ?", Integer.class, review.id()))
 			.isOne();
+	}
+
+	@Test
+	void notesStayWithTheirTenant() {
+		Note note = this.client.post()
+			.uri("/notes")
+			.header("X-Tenant-Id", "acme")
+			.body(Map.of("text", "Ship on Friday"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Note.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(note).isNotNull();
+		assertThat(note.tenantId()).isEqualTo("acme");
+
+		this.client.get()
+			.uri("/notes")
+			.header("X-Tenant-Id", "globex")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + note.id() + ")]")
+			.doesNotExist();
+		this.client.get()
+			.uri("/notes/{id}", note.id())
+			.header("X-Tenant-Id", "globex")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.put()
+			.uri("/notes/{id}", note.id())
+			.header("X-Tenant-Id", "globex")
+			.body(Map.of("text", "Cancelled"))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.plugin")
+			.isEqualTo("tenant-scope");
+		this.client.delete()
+			.uri("/notes/{id}", note.id())
+			.header("X-Tenant-Id", "globex")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/notes")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.plugin")
+			.isEqualTo("tenant-scope")
+			.jsonPath("$.code")
+			.isEqualTo("tenant-required");
+
+		assertThat(this.jdbc.queryForMap("SELECT tenant_id, text FROM \"notes\" WHERE id = ?", note.id()))
+			.containsEntry("TENANT_ID", "acme")
+			.containsEntry("TEXT", "Ship on Friday");
+		this.client.get()
+			.uri("/notes/{id}", note.id())
+			.header("X-Tenant-Id", "acme")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.text")
+			.isEqualTo("Ship on Friday");
 	}
 
 	long createUser(String name) {

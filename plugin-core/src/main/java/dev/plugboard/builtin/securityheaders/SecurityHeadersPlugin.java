@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.plugboard.BeforeRequestPlugin;
+import dev.plugboard.IpAddress;
+import dev.plugboard.IpRange;
 import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.PluginOrder;
 import dev.plugboard.RequestContext;
+import dev.plugboard.TrustedProxies;
 import dev.plugboard.builtin.securityheaders.SecurityHeadersConfig.FrameOptions;
 
 /**
@@ -96,7 +99,7 @@ public final class SecurityHeadersPlugin implements BeforeRequestPlugin {
 		}
 		this.secureNames = names.toArray(String[]::new);
 		this.secureValues = values.toArray(String[]::new);
-		this.trustedProxies = TrustedProxies.of(config.trustedProxies(), "trusted-proxies");
+		this.trustedProxies = trustedProxies(config.trustedProxies());
 		this.wrapPlain = (response) -> new SecurityHeadersResponse(response, this.plainNames, this.plainValues);
 		this.wrapSecure = (response) -> new SecurityHeadersResponse(response, this.secureNames, this.secureValues);
 	}
@@ -157,7 +160,21 @@ public final class SecurityHeadersPlugin implements BeforeRequestPlugin {
 			return true;
 		}
 		String proto = request.header("X-Forwarded-Proto");
-		return proto != null && isHttps(proto) && this.trustedProxies.contains(request.remoteAddress());
+		return proto != null && isHttps(proto)
+				&& this.trustedProxies.isTrusted(IpAddress.tryParse(request.remoteAddress()));
+	}
+
+	private static TrustedProxies trustedProxies(List<String> entries) {
+		List<IpRange> ranges = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			try {
+				ranges.add(IpRange.parse(entries.get(i).trim()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PluginConfigurationException("trusted-proxies[" + i + "]", ex.getMessage());
+			}
+		}
+		return TrustedProxies.of(ranges);
 	}
 
 	/**

@@ -38,8 +38,8 @@ final class SlugColumn {
 
 	private SlugColumn(String table, String column) {
 		this.description = table + "." + column;
-		// Two branches rather than "= ? OR LIKE ?": with OR, H2 and PostgreSQL scan the
-		// whole table instead of using the slug's unique index.
+		// Two branches rather than "= ? OR LIKE ?": with OR, H2 scans the whole table
+		// instead of using the slug's unique index for each condition.
 		this.exactOrSuffixed = "SELECT " + column + " FROM " + table + " WHERE " + column + " = ? UNION ALL SELECT "
 				+ column + " FROM " + table + " WHERE " + column + " LIKE ?";
 		this.prefixed = "SELECT " + column + " FROM " + table + " WHERE " + column + " LIKE ?";

@@ -53,6 +53,7 @@ import org.springframework.expression.spel.standard.SpelExpression;
 
 import dev.plugboard.EntityContext;
 import dev.plugboard.PluginConfigurationException;
+import dev.plugboard.builtin.support.EntityType;
 
 /**
  * One computed field: the property it sets and the checked expression that computes it.

@@ -24,6 +24,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.EntityType;
 
 /**
  * Sets entity fields computed from SpEL expressions before each insert and update, such

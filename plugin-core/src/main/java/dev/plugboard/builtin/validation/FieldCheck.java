@@ -17,6 +17,7 @@ import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.EntityType;
 import dev.plugboard.builtin.validation.ValidationConfig.Rule;
 
 /**

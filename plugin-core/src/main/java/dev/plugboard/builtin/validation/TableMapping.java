@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.plugboard.builtin.support.EntityType;
+
 /**
  * How the {@code unique} rule names an entity's table, columns and id in SQL. The starter
  * maps them as Spring Data JDBC does (its mapping context and the database's dialect);

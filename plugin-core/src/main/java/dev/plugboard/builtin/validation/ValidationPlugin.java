@@ -18,6 +18,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.EntityType;
 import dev.plugboard.builtin.validation.ValidationConfig.Rule;
 
 /**

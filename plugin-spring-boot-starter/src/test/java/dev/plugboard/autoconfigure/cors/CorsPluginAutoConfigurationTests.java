@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.plugboard.PluginDefinition;
 import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
-import dev.plugboard.autoconfigure.PropertyMetadata;
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.cors.CorsPlugin;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
@@ -126,7 +126,7 @@ class CorsPluginAutoConfigurationTests {
 
 	@Test
 	void everyKeyHasMetadata() {
-		Map<String, Map<String, Object>> properties = PropertyMetadata.properties("plugboard.plugins.cors.");
+		Map<String, Map<String, Object>> properties = GeneratedMetadata.properties("plugboard.plugins.cors.");
 		assertThat(properties).containsKeys("plugboard.plugins.cors.paths", "plugboard.plugins.cors.allowed-origins",
 				"plugboard.plugins.cors.allowed-origin-patterns", "plugboard.plugins.cors.allowed-methods",
 				"plugboard.plugins.cors.allowed-headers", "plugboard.plugins.cors.exposed-headers",

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.plugboard.PluginDefinition;
 import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
-import dev.plugboard.autoconfigure.PropertyMetadata;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.csrf.CsrfPlugin;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
@@ -111,7 +111,7 @@ class CsrfPluginAutoConfigurationTests {
 
 	@Test
 	void everyKeyHasMetadata() {
-		Map<String, Map<String, Object>> properties = PropertyMetadata.properties("plugboard.plugins.csrf.");
+		Map<String, Map<String, Object>> properties = GeneratedMetadata.properties("plugboard.plugins.csrf.");
 		assertThat(properties).containsOnlyKeys("plugboard.plugins.csrf.secret",
 				"plugboard.plugins.csrf.session-cookies", "plugboard.plugins.csrf.token-cookie",
 				"plugboard.plugins.csrf.token-header", "plugboard.plugins.csrf.api-key-headers",

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.ipfilter.IpFilterPlugin;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginSource;

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.plugboard.PluginDefinition;
 import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
-import dev.plugboard.autoconfigure.PropertyMetadata;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.maintenance.MaintenanceModePlugin;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
@@ -124,7 +124,7 @@ class MaintenanceModePluginAutoConfigurationTests {
 
 	@Test
 	void everyKeyHasMetadata() {
-		Map<String, Map<String, Object>> properties = PropertyMetadata
+		Map<String, Map<String, Object>> properties = GeneratedMetadata
 			.properties("plugboard.plugins.maintenance-mode.");
 		assertThat(properties).containsOnlyKeys("plugboard.plugins.maintenance-mode.active",
 				"plugboard.plugins.maintenance-mode.retry-after", "plugboard.plugins.maintenance-mode.allowed-paths",

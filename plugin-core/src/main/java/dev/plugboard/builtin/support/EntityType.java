@@ -1,4 +1,4 @@
-package dev.plugboard.builtin.validation;
+package dev.plugboard.builtin.support;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of an entity class as the write contexts see them: the record components
- * of a record, otherwise the instance fields of the class and its superclasses.
+ * of a record, otherwise the instance fields of the class and its superclasses. One copy
+ * for every built-in that checks its configuration against an entity class.
  */
-final class EntityType {
+public final class EntityType {
 
 	private final Class<?> type;
 
@@ -25,7 +26,13 @@ final class EntityType {
 		this.properties = properties;
 	}
 
-	static EntityType of(Class<?> type) {
+	/**
+	 * The properties of an entity class.
+	 * @param type the entity class
+	 * @return its properties, in declaration order; for a class, its own fields before
+	 * those of its superclasses
+	 */
+	public static EntityType of(Class<?> type) {
 		Map<String, Class<?>> properties = new LinkedHashMap<>();
 		if (type.isRecord()) {
 			for (RecordComponent component : type.getRecordComponents()) {
@@ -45,19 +52,37 @@ final class EntityType {
 		return new EntityType(type, properties);
 	}
 
-	String name() {
+	/**
+	 * The simple name of the entity class, for messages.
+	 * @return the simple name
+	 */
+	public String name() {
 		return this.type.getSimpleName();
 	}
 
-	boolean has(String property) {
+	/**
+	 * Whether the entity has a property.
+	 * @param property the property name, as written in Java
+	 * @return {@code true} if it has one of that name
+	 */
+	public boolean has(String property) {
 		return this.properties.containsKey(property);
 	}
 
-	@Nullable Class<?> type(String property) {
+	/**
+	 * The declared type of a property.
+	 * @param property the property name, as written in Java
+	 * @return the type, or {@code null} if the entity has no such property
+	 */
+	public @Nullable Class<?> type(String property) {
 		return this.properties.get(property);
 	}
 
-	Class<?> javaType() {
+	/**
+	 * The entity class itself.
+	 * @return the class
+	 */
+	public Class<?> javaType() {
 		return this.type;
 	}
 
@@ -67,7 +92,7 @@ final class EntityType {
 	 * @param property the misspelt name
 	 * @return the suggestion, or {@code null}
 	 */
-	@Nullable String closest(String property) {
+	public @Nullable String closest(String property) {
 		return nearest(property, this.properties.keySet());
 	}
 
@@ -78,7 +103,7 @@ final class EntityType {
 	 * @param candidates the known names
 	 * @return the suggestion, or {@code null}
 	 */
-	static @Nullable String nearest(String name, Collection<String> candidates) {
+	public static @Nullable String nearest(String name, Collection<String> candidates) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : candidates) {
@@ -91,7 +116,11 @@ final class EntityType {
 		return (best != null && bestDistance <= Math.max(2, name.length() / 3)) ? best : null;
 	}
 
-	String describe() {
+	/**
+	 * A description of the entity's properties, for error messages.
+	 * @return the simple class name and the property names
+	 */
+	public String describe() {
 		return this.type.getSimpleName() + " has the properties " + String.join(", ", this.properties.keySet());
 	}
 

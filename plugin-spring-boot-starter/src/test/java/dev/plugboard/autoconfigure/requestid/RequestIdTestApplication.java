@@ -1,8 +1,8 @@
 package dev.plugboard.autoconfigure.requestid;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +70,11 @@ class RequestIdTestApplication {
 
 	static final class MdcAfterRequest {
 
-		final List<String> values = new CopyOnWriteArrayList<>();
+		/**
+		 * What the filter saw; it records after the response went out, so a test waits
+		 * for it.
+		 */
+		final BlockingQueue<String> values = new LinkedBlockingQueue<>();
 
 	}
 

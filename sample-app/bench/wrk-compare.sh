@@ -3,11 +3,13 @@
 # noise floor) and against the app with plugins, interleaved over several rounds on one machine.
 # Prints the median throughput and p99 ratios against the first bare server.
 #
-#   [VARIANT=noop|request-path] sample-app/bench/wrk-compare.sh [rounds] [seconds-per-run] [connections]
+#   [VARIANT=noop|request-path|static-headers] sample-app/bench/wrk-compare.sh [rounds] [seconds-per-run] [connections]
 #
 # VARIANT=noop (default): 10 no-op before-request plugins and nothing else.
 # VARIANT=request-path: request-id, cors, security-headers and rate-limit (local, never reached)
 # as the sample configures them. Every request carries an allowed Origin, so CORS does its work.
+# VARIANT=static-headers: a control with Plugboard off, where one plain filter adds the same
+# headers the request-path set adds, with constant values: the cost of the headers alone.
 #
 # Needs wrk (Debian: apt-get install wrk) and the sample jar:
 #   ./mvnw -q -pl sample-app -am package -DskipTests
@@ -21,7 +23,8 @@ variant=${VARIANT:-noop}
 case "$variant" in
 	noop) profile=noop-plugins; label="10 no-op" ;;
 	request-path) profile=bench-request-path; label="request-path" ;;
-	*) echo "VARIANT must be noop or request-path" >&2; exit 2 ;;
+	static-headers) profile=bench-static-headers; label="static headers" ;;
+	*) echo "VARIANT must be noop, request-path or static-headers" >&2; exit 2 ;;
 esac
 origin=http://localhost:3000
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,7 +45,11 @@ start() {
 }
 start bare-a 18081 --plugboard.enabled=false
 start bare-b 18082 --plugboard.enabled=false
-start plugins 18083 --spring.profiles.active=bench,"$profile"
+if [ "$variant" = static-headers ]; then
+	start plugins 18083 --plugboard.enabled=false --spring.profiles.active="$profile"
+else
+	start plugins 18083 --spring.profiles.active=bench,"$profile"
+fi
 for port in 18081 18082 18083; do
 	for _ in $(seq 1 120); do
 		curl -fs "http://127.0.0.1:$port$path" >/dev/null 2>&1 && break

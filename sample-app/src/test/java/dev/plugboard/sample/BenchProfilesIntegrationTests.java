@@ -1,9 +1,16 @@
 package dev.plugboard.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.plugboard.runtime.PluginRegistry;
@@ -35,9 +42,28 @@ class BenchProfilesIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String profiles) {
-		return new SpringApplication(SampleApplication.class).run("--spring.profiles.active=" + profiles,
-				"--server.port=0", "--spring.jmx.enabled=false");
+	@Test
+	void staticHeadersControlAddsTheSameHeaderLinesWithPlugboardOff() throws Exception {
+		try (ConfigurableApplicationContext context = start("bench-static-headers", "--plugboard.enabled=false")) {
+			assertThat(context.getBeanProvider(PluginRegistry.class).getIfAvailable()).isNull();
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			HttpResponse<Void> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users")).build(),
+						HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().allValues("Vary")).containsExactly("Origin", "Access-Control-Request-Method",
+					"Access-Control-Request-Headers");
+			assertThat(response.headers().map()).containsKeys("x-request-id", "access-control-allow-origin",
+					"ratelimit-policy", "ratelimit", "x-content-type-options", "x-frame-options", "referrer-policy",
+					"permissions-policy", "content-security-policy");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String profiles, String... more) {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.profiles.active=" + profiles, "--server.port=0", "--spring.jmx.enabled=false"));
+		args.addAll(List.of(more));
+		return new SpringApplication(SampleApplication.class).run(args.toArray(String[]::new));
 	}
 
 }

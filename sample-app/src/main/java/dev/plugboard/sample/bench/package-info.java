@@ -1,5 +1,6 @@
 /**
- * Plugins that exist only for the HTTP benchmark (profile {@code noop-plugins}).
+ * What exists only for the HTTP benchmark: no-op plugins (profile {@code noop-plugins})
+ * and a control filter (profile {@code bench-static-headers}).
  */
 @NullMarked
 package dev.plugboard.sample.bench;

@@ -20,6 +20,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.StoredProperty;
 
 /**
@@ -55,7 +56,7 @@ public final class ImmutableFieldsPlugin implements BeforeWritePlugin {
 	public ImmutableFieldsPlugin(ImmutableFieldsConfig config) {
 		this.fields = config.fields();
 		Map<String, List<String>> byKey = new HashMap<>();
-		this.fields.forEach((aggregate, names) -> byKey.put(key(aggregate), names));
+		this.fields.forEach((aggregate, names) -> byKey.put(AggregateKey.of(aggregate), names));
 		this.byKey = Map.copyOf(byKey);
 	}
 
@@ -98,7 +99,7 @@ public final class ImmutableFieldsPlugin implements BeforeWritePlugin {
 		if (write.op() != WriteOp.UPDATE) {
 			return;
 		}
-		List<String> names = this.byKey.get(key(write.aggregate()));
+		List<String> names = this.byKey.get(AggregateKey.of(write.aggregate()));
 		if (names == null) {
 			return;
 		}
@@ -152,21 +153,6 @@ public final class ImmutableFieldsPlugin implements BeforeWritePlugin {
 			return true;
 		}
 		return before.equals(after);
-	}
-
-	/**
-	 * An aggregate name without case, '_' or '-', as Boot's binder drops '_' from map
-	 * keys not written in brackets.
-	 */
-	private static String key(String aggregate) {
-		StringBuilder key = new StringBuilder(aggregate.length());
-		for (int i = 0; i < aggregate.length(); i++) {
-			char c = Character.toLowerCase(aggregate.charAt(i));
-			if (c != '_' && c != '-') {
-				key.append(c);
-			}
-		}
-		return key.toString();
 	}
 
 	@Override

@@ -36,8 +36,6 @@ public final class IpFilterPlugin implements BeforeRequestPlugin {
 
 	private final TrustedProxies trustedProxies;
 
-	private final boolean needsPath;
-
 	/**
 	 * Create the plugin.
 	 * @param config the rules and trusted proxies
@@ -45,11 +43,6 @@ public final class IpFilterPlugin implements BeforeRequestPlugin {
 	public IpFilterPlugin(IpFilterConfig config) {
 		this.rules = config.rules().stream().map(CompiledRule::new).toArray(CompiledRule[]::new);
 		this.trustedProxies = config.trustedProxies();
-		boolean needsPath = false;
-		for (CompiledRule rule : this.rules) {
-			needsPath |= !rule.everyPath;
-		}
-		this.needsPath = needsPath;
 	}
 
 	@Override
@@ -69,10 +62,13 @@ public final class IpFilterPlugin implements BeforeRequestPlugin {
 
 	@Override
 	public void beforeRequest(RequestContext request) {
-		PathContainer path = this.needsPath ? PathContainer.parsePath(request.path()) : null;
+		PathContainer path = null;
 		IpAddress client = null;
 		boolean resolved = false;
 		for (CompiledRule rule : this.rules) {
+			if (path == null && !rule.everyPath) {
+				path = PathContainer.parsePath(request.path());
+			}
 			if (!rule.matches(path)) {
 				continue;
 			}

@@ -64,8 +64,6 @@ public final class RateLimitPlugin implements BeforeRequestPlugin, AutoCloseable
 
 	private final Buckets buckets;
 
-	private final boolean needsPath;
-
 	/**
 	 * Create the plugin with the backend the configuration names.
 	 * @param config the configuration
@@ -80,12 +78,9 @@ public final class RateLimitPlugin implements BeforeRequestPlugin, AutoCloseable
 	RateLimitPlugin(RateLimitConfig config, Buckets buckets) {
 		List<Policy> policies = config.policies();
 		this.policies = new CompiledPolicy[policies.size()];
-		boolean needsPath = false;
 		for (int i = 0; i < policies.size(); i++) {
 			this.policies[i] = new CompiledPolicy(policies.get(i));
-			needsPath |= !this.policies[i].everyPath;
 		}
-		this.needsPath = needsPath;
 		this.trustedProxies = config.trustedProxies();
 		this.onError = config.onError();
 		this.buckets = buckets;
@@ -108,10 +103,14 @@ public final class RateLimitPlugin implements BeforeRequestPlugin, AutoCloseable
 
 	@Override
 	public void beforeRequest(RequestContext request) {
-		PathContainer path = this.needsPath ? PathContainer.parsePath(request.path()) : null;
+		PathContainer path = null;
 		String method = request.method();
 		for (int i = 0; i < this.policies.length; i++) {
 			CompiledPolicy policy = this.policies[i];
+			if (path == null && !policy.everyPath) {
+				// parsed only when a policy before the first every-path one needs it
+				path = PathContainer.parsePath(request.path());
+			}
 			if (policy.matches(method, path)) {
 				limit(request, i, policy);
 				return;

@@ -18,6 +18,7 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.PluginOrder;
 import dev.plugboard.WriteOp;
 import dev.plugboard.builtin.slugify.SlugifyConfig.Source;
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.StoredProperty;
 
 /**
@@ -92,7 +93,7 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 	public SlugifyPlugin(SlugifyConfig config, Slugger slugger, @Nullable JdbcOperations jdbc) {
 		this.sources = config.sources();
 		Map<String, Source> byKey = new HashMap<>();
-		this.sources.forEach((aggregate, source) -> byKey.put(key(aggregate), source));
+		this.sources.forEach((aggregate, source) -> byKey.put(AggregateKey.of(aggregate), source));
 		this.sourcesByKey = Map.copyOf(byKey);
 		this.maxAttempts = config.maxAttempts();
 		this.slugger = slugger;
@@ -151,20 +152,9 @@ public final class SlugifyPlugin implements BeforeWritePlugin {
 		Source source = this.resolved.get(aggregate);
 		if (source == null) {
 			source = this.resolved.computeIfAbsent(aggregate,
-					(name) -> this.sourcesByKey.getOrDefault(key(name), NONE));
+					(name) -> this.sourcesByKey.getOrDefault(AggregateKey.of(name), NONE));
 		}
 		return source;
-	}
-
-	static String key(String aggregate) {
-		StringBuilder key = new StringBuilder(aggregate.length());
-		for (int i = 0; i < aggregate.length(); i++) {
-			char c = Character.toLowerCase(aggregate.charAt(i));
-			if (c != '_' && c != '-') {
-				key.append(c);
-			}
-		}
-		return key.toString();
 	}
 
 	private static void checkProperties(BeforeWriteContext write, Source source) {

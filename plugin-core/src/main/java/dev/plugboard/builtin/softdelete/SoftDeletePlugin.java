@@ -31,6 +31,7 @@ import dev.plugboard.RoutesPlugin;
 import dev.plugboard.Unauthorized;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.StoredProperty;
 
 /**
@@ -78,7 +79,7 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 		this.config = config;
 		this.clock = clock;
 		Set<String> keys = new HashSet<>();
-		config.aggregates().forEach((aggregate) -> keys.add(key(aggregate)));
+		config.aggregates().forEach((aggregate) -> keys.add(AggregateKey.of(aggregate)));
 		this.keys = Set.copyOf(keys);
 	}
 
@@ -132,7 +133,7 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 	 * @return whether it is soft-deleted when its entity has the field
 	 */
 	public boolean covers(String aggregate) {
-		return this.keys.isEmpty() || this.keys.contains(key(aggregate));
+		return this.keys.isEmpty() || this.keys.contains(AggregateKey.of(aggregate));
 	}
 
 	/**
@@ -238,17 +239,6 @@ public sealed class SoftDeletePlugin implements BeforeWritePlugin, AfterReadPlug
 		catch (ReflectiveOperationException ex) {
 			return stored;
 		}
-	}
-
-	private static String key(String aggregate) {
-		StringBuilder key = new StringBuilder(aggregate.length());
-		for (int i = 0; i < aggregate.length(); i++) {
-			char c = Character.toLowerCase(aggregate.charAt(i));
-			if (c != '_' && c != '-') {
-				key.append(c);
-			}
-		}
-		return key.toString();
 	}
 
 	@Override

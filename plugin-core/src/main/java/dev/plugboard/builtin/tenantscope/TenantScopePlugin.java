@@ -17,6 +17,7 @@ import dev.plugboard.PluginOrder;
 import dev.plugboard.RequestContext;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.StoredProperty;
 
 /**
@@ -69,7 +70,7 @@ public final class TenantScopePlugin implements BeforeWritePlugin, AfterReadPlug
 		this.field = config.field();
 		this.aggregates = config.aggregates();
 		Set<String> keys = new HashSet<>();
-		this.aggregates.forEach((aggregate) -> keys.add(key(aggregate)));
+		this.aggregates.forEach((aggregate) -> keys.add(AggregateKey.of(aggregate)));
 		this.keys = Set.copyOf(keys);
 		this.adminRole = config.adminRole();
 		this.resolver = resolver;
@@ -145,7 +146,7 @@ public final class TenantScopePlugin implements BeforeWritePlugin, AfterReadPlug
 	 * The type of the tenant property when the entity is scoped, else {@code null}.
 	 */
 	private @Nullable Class<?> scopedType(EntityContext context) {
-		if (!this.keys.isEmpty() && !this.keys.contains(key(context.aggregate()))) {
+		if (!this.keys.isEmpty() && !this.keys.contains(AggregateKey.of(context.aggregate()))) {
 			return null;
 		}
 		return context.propertyType(this.field);
@@ -193,17 +194,6 @@ public final class TenantScopePlugin implements BeforeWritePlugin, AfterReadPlug
 		}
 		throw new IllegalStateException("The tenant property '" + this.field + "' is a " + type.getName()
 				+ "; tenant-scope supports String, Long, Integer and UUID");
-	}
-
-	private static String key(String aggregate) {
-		StringBuilder key = new StringBuilder(aggregate.length());
-		for (int i = 0; i < aggregate.length(); i++) {
-			char c = Character.toLowerCase(aggregate.charAt(i));
-			if (c != '_' && c != '-') {
-				key.append(c);
-			}
-		}
-		return key.toString();
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.BeforeWritePlugin;
 import dev.plugboard.PluginOrder;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.StoredProperty;
 
 /**
@@ -77,7 +78,7 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 		this.defaults = new Names(config.created(), config.updated(), false, false);
 		Map<String, Names> overrides = new HashMap<>();
 		config.fields()
-			.forEach((aggregate, fields) -> overrides.put(key(aggregate),
+			.forEach((aggregate, fields) -> overrides.put(AggregateKey.of(aggregate),
 					new Names((fields.created() != null) ? fields.created() : config.created(),
 							(fields.updated() != null) ? fields.updated() : config.updated(), fields.created() != null,
 							fields.updated() != null)));
@@ -128,20 +129,9 @@ public final class TimestampsPlugin implements BeforeWritePlugin {
 		Names names = this.resolved.get(aggregate);
 		if (names == null) {
 			names = this.resolved.computeIfAbsent(aggregate,
-					(name) -> this.overrides.getOrDefault(key(name), this.defaults));
+					(name) -> this.overrides.getOrDefault(AggregateKey.of(name), this.defaults));
 		}
 		return names;
-	}
-
-	private static String key(String aggregate) {
-		StringBuilder key = new StringBuilder(aggregate.length());
-		for (int i = 0; i < aggregate.length(); i++) {
-			char c = Character.toLowerCase(aggregate.charAt(i));
-			if (c != '_' && c != '-') {
-				key.append(c);
-			}
-		}
-		return key.toString();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.ValidationFailed;
 import dev.plugboard.ValidationFailed.Violation;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.CountingLoads;
 import dev.plugboard.test.PluginHarness;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.plugboard.PluginOrder;
 import dev.plugboard.WriteOp;
+import dev.plugboard.builtin.support.CountingLoads;
 import dev.plugboard.builtin.timestamps.TimestampsConfig.Fields;
 import dev.plugboard.runtime.PluginFaultException;
 import dev.plugboard.test.PluginHarness;

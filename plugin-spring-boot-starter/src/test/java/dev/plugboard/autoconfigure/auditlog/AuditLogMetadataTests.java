@@ -1,15 +1,10 @@
 package dev.plugboard.autoconfigure.auditlog;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.auditlog.AuditLogConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +20,7 @@ class AuditLogMetadataTests {
 
 	@Test
 	void everyKeyIsDescribedWithItsDefault() {
-		Map<String, Map<String, Object>> properties = properties(PREFIX);
+		Map<String, Map<String, Object>> properties = GeneratedMetadata.properties(PREFIX);
 		assertThat(properties).containsOnlyKeys(PREFIX + "mask", PREFIX + "role", PREFIX + "base-path",
 				PREFIX + "default-page-size", PREFIX + "max-page-size", PREFIX + "initialize-schema", PREFIX + "schema",
 				PREFIX + "platform");
@@ -52,25 +47,6 @@ class AuditLogMetadataTests {
 		assertThat(properties.getBasePath()).isEqualTo(defaults.basePath());
 		assertThat(properties.getDefaultPageSize()).isEqualTo(defaults.defaultPageSize());
 		assertThat(properties.getMaxPageSize()).isEqualTo(defaults.maxPageSize());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> properties(String prefix) {
-		try {
-			File classes = new File(
-					AuditLogProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Map<String, Object> metadata = JsonMapper.builder()
-				.build()
-				.readValue(new File(classes, "META-INF/spring-configuration-metadata.json"),
-						new TypeReference<Map<String, Object>>() {
-						});
-			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
-				.filter((property) -> ((String) property.get("name")).startsWith(prefix))
-				.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,15 +1,10 @@
 package dev.plugboard.autoconfigure.slugify;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
 import dev.plugboard.builtin.slugify.SlugifyConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +19,7 @@ class SlugifyMetadataTests {
 
 	@Test
 	void everyKeyIsDescribedWithItsDefault() {
-		Map<String, Map<String, Object>> properties = properties("plugboard.plugins.slugify.");
+		Map<String, Map<String, Object>> properties = GeneratedMetadata.properties("plugboard.plugins.slugify.");
 		assertThat(properties).containsOnlyKeys("plugboard.plugins.slugify.sources",
 				"plugboard.plugins.slugify.max-attempts");
 		assertThat(properties.values())
@@ -43,25 +38,6 @@ class SlugifyMetadataTests {
 		assertThat(source.isUnique()).isEqualTo(defaults.unique());
 		assertThat(source.isOnUpdate()).isEqualTo(defaults.onUpdate());
 		assertThat(source.getFallback()).isEqualTo(defaults.fallback());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> properties(String prefix) {
-		try {
-			File classes = new File(
-					SlugifyProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Map<String, Object> metadata = JsonMapper.builder()
-				.build()
-				.readValue(new File(classes, "META-INF/spring-configuration-metadata.json"),
-						new TypeReference<Map<String, Object>>() {
-						});
-			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
-				.filter((property) -> ((String) property.get("name")).startsWith(prefix))
-				.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

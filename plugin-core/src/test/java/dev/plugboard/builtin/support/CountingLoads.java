@@ -1,4 +1,4 @@
-package dev.plugboard.builtin.immutablefields;
+package dev.plugboard.builtin.support;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,21 +17,34 @@ import dev.plugboard.runtime.PluginSource;
 /**
  * Runs a plugin's before-write hook through the runtime, as the repository interceptor
  * does, with a stored entity whose loads are counted: the harness cannot tell whether a
- * plugin asked for the stored row.
+ * plugin asked for the stored row. Shared by the tests of the built-ins that load it.
  */
-final class CountingLoads {
+public final class CountingLoads {
 
 	private final PluginRuntime runtime;
 
 	private final AtomicInteger loads = new AtomicInteger();
 
-	CountingLoads(Plugin plugin) {
+	/**
+	 * Run this plugin alone.
+	 * @param plugin the plugin
+	 */
+	public CountingLoads(Plugin plugin) {
 		PluginRegistry registry = PluginRegistry.builder(Map.of()).add(plugin, PluginSource.BUILT_IN).build();
 		this.runtime = new PluginRuntime(registry, HookObserver.NONE, new DeferredExecutor(1, 1));
 	}
 
+	/**
+	 * Run the before-write hook once.
+	 * @param <T> the entity type
+	 * @param op the operation
+	 * @param aggregate the aggregate name
+	 * @param entity the entity written
+	 * @param stored what a load of the stored row returns
+	 * @return the entity as the hook left it
+	 */
 	@SuppressWarnings("unchecked")
-	<T> T beforeWrite(WriteOp op, String aggregate, T entity, @Nullable Object stored) {
+	public <T> T beforeWrite(WriteOp op, String aggregate, T entity, @Nullable Object stored) {
 		EntityWrite write = new EntityWrite((written) -> {
 			this.loads.incrementAndGet();
 			return stored;
@@ -39,7 +52,11 @@ final class CountingLoads {
 		return (T) this.runtime.beforeWrite(op, entity, aggregate, null, write);
 	}
 
-	int loads() {
+	/**
+	 * How many times the stored row was loaded.
+	 * @return the count
+	 */
+	public int loads() {
 		return this.loads.get();
 	}
 

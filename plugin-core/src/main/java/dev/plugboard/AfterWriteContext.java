@@ -35,4 +35,13 @@ public interface AfterWriteContext extends WriteContext {
 	 */
 	void defer(Runnable task);
 
+	/**
+	 * The durable outbox, to enqueue work that must not be lost in this write's
+	 * transaction: the record commits with the entity or not at all.
+	 * @return the outbox
+	 * @throws IllegalStateException when no enabled plugin implements
+	 * {@link OutboxPlugin}, so nothing would deliver the record
+	 */
+	Outbox outbox();
+
 }

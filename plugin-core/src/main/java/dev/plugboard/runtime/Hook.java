@@ -7,7 +7,7 @@ package dev.plugboard.runtime;
 public enum Hook {
 
 	BEFORE_REQUEST("before-request"), BEFORE_WRITE("before-write"), AFTER_WRITE("after-write"),
-	AFTER_READ("after-read"), ROUTES("routes");
+	AFTER_READ("after-read"), ROUTES("routes"), OUTBOX("outbox");
 
 	private final String tag;
 

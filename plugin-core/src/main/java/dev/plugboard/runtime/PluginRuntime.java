@@ -27,6 +27,7 @@ import dev.plugboard.BeforeWriteContext;
 import dev.plugboard.BeforeWritePlugin;
 import dev.plugboard.EntityContext;
 import dev.plugboard.OnError;
+import dev.plugboard.Outbox;
 import dev.plugboard.PluginException;
 import dev.plugboard.RequestContext;
 import dev.plugboard.RoutesPlugin;
@@ -57,6 +58,8 @@ public final class PluginRuntime {
 
 	private final DeferredExecutor deferred;
 
+	private final @Nullable Outbox outbox;
+
 	private final RegisteredPlugin[] beforeRequest;
 
 	private final BeforeRequestPlugin[] beforeRequestHooks;
@@ -76,6 +79,20 @@ public final class PluginRuntime {
 	 * @param deferred the executor for deferred after-write work
 	 */
 	public PluginRuntime(PluginRegistry registry, HookObserver observer, DeferredExecutor deferred) {
+		this(registry, observer, deferred, null);
+	}
+
+	/**
+	 * Create a runtime whose after-write hooks can enqueue to an outbox.
+	 * @param registry the resolved plugins
+	 * @param observer where timings and outcomes go
+	 * @param deferred the executor for deferred after-write work
+	 * @param outbox the durable outbox, or {@code null} when no enabled plugin delivers
+	 * outbox records
+	 */
+	public PluginRuntime(PluginRegistry registry, HookObserver observer, DeferredExecutor deferred,
+			@Nullable Outbox outbox) {
+		this.outbox = outbox;
 		this.registry = registry;
 		this.observer = observer;
 		int interval = observer.sampleInterval();
@@ -107,6 +124,10 @@ public final class PluginRuntime {
 
 	public DeferredExecutor deferred() {
 		return this.deferred;
+	}
+
+	public @Nullable Outbox outbox() {
+		return this.outbox;
 	}
 
 	/**
@@ -612,6 +633,17 @@ public final class PluginRuntime {
 			else {
 				PluginRuntime.this.deferred.submit(pluginId, task);
 			}
+		}
+
+		@Override
+		public Outbox outbox() {
+			Outbox outbox = PluginRuntime.this.outbox;
+			if (outbox == null) {
+				throw new IllegalStateException("There is no outbox: no enabled plugin implements OutboxPlugin, so "
+						+ "nothing would deliver the record. Enable the plugin that delivers it (webhooks, email, or "
+						+ "your own OutboxPlugin).");
+			}
+			return outbox;
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.BeforeWritePlugin;
 import dev.plugboard.OnError;
+import dev.plugboard.OutboxPlugin;
 import dev.plugboard.Plugin;
 import dev.plugboard.RoutesPlugin;
 
@@ -63,6 +64,9 @@ public final class RegisteredPlugin {
 		}
 		if (plugin instanceof RoutesPlugin) {
 			hooks.add(Hook.ROUTES);
+		}
+		if (plugin instanceof OutboxPlugin) {
+			hooks.add(Hook.OUTBOX);
 		}
 		return Set.copyOf(hooks);
 	}

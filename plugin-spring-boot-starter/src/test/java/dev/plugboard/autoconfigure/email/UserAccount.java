@@ -1,0 +1,17 @@
+package dev.plugboard.autoconfigure.email;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A user account, welcomed by mail when it is inserted.
+ *
+ * @param id the generated id
+ * @param name the display name
+ * @param email the address
+ */
+@Table("user_account")
+record UserAccount(@Id @Nullable Long id, String name, String email) {
+
+}

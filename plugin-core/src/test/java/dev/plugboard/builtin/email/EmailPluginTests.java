@@ -1,6 +1,5 @@
 package dev.plugboard.builtin.email;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
@@ -23,11 +22,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import dev.plugboard.OutboxRecord;
 import dev.plugboard.UndeliverableException;
 import dev.plugboard.WriteOp;
-import dev.plugboard.runtime.HookObserver;
-import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.PluginRuntime;
-import dev.plugboard.runtime.PluginSource;
-import dev.plugboard.runtime.DeferredExecutor;
+import dev.plugboard.test.AfterWriteResult;
+import dev.plugboard.test.PluginHarness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -123,12 +119,16 @@ class EmailPluginTests {
 	void afterWriteEnqueuesTheEventsTemplateRenderedWithTheEntitysProperties() throws Exception {
 		EmailPlugin plugin = plugin(greenMail.getSmtp().getPort(),
 				new EmailConfig.Event("user_account", WriteOp.INSERT, "welcome", List.of("{{email}}")));
-		PluginRuntime runtime = runtime(plugin);
-		runtime.afterWrite(WriteOp.INSERT, new UserAccount(null, "<b>Ada</b>", "ada@example.com"), 5L, "user_account",
-				null);
-		runtime.afterWrite(WriteOp.UPDATE, new UserAccount(5L, "Ada", "ada@example.com"), 5L, "user_account", null);
-		runtime.afterWrite(WriteOp.INSERT, new Note("ada@example.com"), 1L, "note", null);
-		OutboxRecord record = this.outbox.single();
+		PluginHarness harness = PluginHarness.of(plugin);
+		AfterWriteResult inserted = harness.afterWrite(WriteOp.INSERT, "user_account",
+				new UserAccount(null, "<b>Ada</b>", "ada@example.com"), 5L);
+		assertThat(harness.afterWrite(WriteOp.UPDATE, "user_account", new UserAccount(5L, "Ada", "ada@example.com"), 5L)
+			.outbox()).isEmpty();
+		assertThat(harness.afterWrite(WriteOp.INSERT, "note", new Note("ada@example.com"), 1L).outbox()).isEmpty();
+		assertThat(inserted.faulted()).isFalse();
+		OutboxRecord record = inserted.outbox().get(0);
+		assertThat(inserted.outbox()).hasSize(1);
+		assertThat(record.topic()).isEqualTo("email");
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
 		plugin.deliver(record);
 		MimeMessage received = single();
@@ -136,19 +136,22 @@ class EmailPluginTests {
 		assertThat(received.getSubject()).isEqualTo("Welcome, <b>Ada</b>");
 		assertThat(part(received, "text/plain")).isEqualTo("Hello <b>Ada</b>, you are user 5.");
 		assertThat(part(received, "text/html")).isEqualTo("<p>Hello <b>&lt;b&gt;Ada&lt;/b&gt;</b></p>");
+		assertThat(received.getHeader(EmailPlugin.IDEMPOTENCY_HEADER)).containsExactly(record.id());
 	}
 
 	@Test
 	void afterWriteRefusesARecipientPropertyThatInjectsHeadersAndEnqueuesNothing() {
-		EmailPlugin plugin = plugin(greenMail.getSmtp().getPort(),
-				new EmailConfig.Event("user_account", WriteOp.INSERT, "welcome", List.of("{{email}}")));
-		PluginRuntime runtime = runtime(plugin);
-		runtime.afterWrite(WriteOp.INSERT, new UserAccount(1L, "Ada", "ada@example.com\r\nBcc: all@example.com"), 1L,
-				"user_account", null);
-		runtime.afterWrite(WriteOp.INSERT, new UserAccount(2L, "Ada", "ada@example.com, all@example.com"), 2L,
-				"user_account", null);
-		assertThat(this.outbox.records()).isEmpty();
-		assertThat(runtime.registry().enabled().get(0).faults()).isEqualTo(2);
+		PluginHarness harness = PluginHarness.of(plugin(greenMail.getSmtp().getPort(),
+				new EmailConfig.Event("user_account", WriteOp.INSERT, "welcome", List.of("{{email}}"))));
+		AfterWriteResult injected = harness.afterWrite(WriteOp.INSERT, "user_account",
+				new UserAccount(1L, "Ada", "ada@example.com\r\nBcc: all@example.com"), 1L);
+		AfterWriteResult twoRecipients = harness.afterWrite(WriteOp.INSERT, "user_account",
+				new UserAccount(2L, "Ada", "ada@example.com, all@example.com"), 2L);
+		assertThat(injected.faulted()).isTrue();
+		assertThat(injected.outbox()).isEmpty();
+		assertThat(twoRecipients.faulted()).isTrue();
+		assertThat(twoRecipients.outbox()).isEmpty();
+		assertThat(harness.faults()).isEqualTo(2);
 	}
 
 	@Test
@@ -245,11 +248,6 @@ class EmailPluginTests {
 		EmailConfig config = new EmailConfig("Example <no-reply@example.com>", Map.of("welcome", WELCOME),
 				List.of(events));
 		return new EmailPlugin(config, mailSender, () -> this.outbox);
-	}
-
-	private PluginRuntime runtime(EmailPlugin plugin) {
-		PluginRegistry registry = PluginRegistry.builder(Map.of()).add(plugin, PluginSource.BUILT_IN).build();
-		return new PluginRuntime(registry, HookObserver.NONE, new DeferredExecutor(1, 1), this.outbox);
 	}
 
 	private static OutboxRecord retry(OutboxRecord record) {

@@ -2,7 +2,6 @@ package dev.plugboard.autoconfigure.email;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A user account, welcomed by mail when it is inserted.
@@ -11,7 +10,6 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param name the display name
  * @param email the address
  */
-@Table("user_account")
 record UserAccount(@Id @Nullable Long id, String name, String email) {
 
 }

@@ -1,6 +1,7 @@
 package dev.plugboard.builtin.email;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import dev.plugboard.builtin.support.EntityType;
  *
  * @param from the sender of every message that does not name its own, such as
  * {@code Example <no-reply@example.com>}
- * @param templates the templates by name
+ * @param templates the templates by name, in the order they are listed in messages
  * @param events the messages enqueued when an entity is written
  * @since 0.1.0
  */
@@ -36,7 +37,7 @@ public record EmailConfig(String from, Map<String, EmailTemplate> templates, Lis
 					"Messages need a sender; set 'from', such as 'Example <no-reply@example.com>'.");
 		}
 		address("from", from);
-		templates = Map.copyOf(new LinkedHashMap<>(templates));
+		templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
 		events = List.copyOf(events);
 		for (int i = 0; i < events.size(); i++) {
 			Event event = events.get(i);

@@ -15,6 +15,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.plugboard.Outbox;
@@ -27,7 +28,14 @@ import dev.plugboard.UndeliverableException;
  */
 final class MailEmailSender implements EmailSender {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * The payload's own mapper, not the application's: records written by one version
+	 * must be read by the next, whatever the application does to its mapper. Unknown
+	 * members are ignored, so that a newer version's records still deliver.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private final JavaMailSender mailSender;
 

@@ -191,6 +191,15 @@ class EmailPluginTests {
 	}
 
 	@Test
+	void aRecordWithMembersThisVersionDoesNotKnowIsDelivered() throws Exception {
+		OutboxRecord record = new OutboxRecord("r2", "email",
+				"{\"to\":[\"ada@example.com\"],\"subject\":\"Hi\",\"text\":\"x\",\"cc\":[\"b@example.com\"]}", 1,
+				Instant.now());
+		plugin(greenMail.getSmtp().getPort()).deliver(record);
+		assertThat(single().getHeader(EmailPlugin.IDEMPOTENCY_HEADER)).containsExactly("r2");
+	}
+
+	@Test
 	void aMalformedPayloadIsUndeliverable() {
 		OutboxRecord record = new OutboxRecord("r1", "email", "{\"to\":[]}", 1, Instant.now());
 		assertThatThrownBy(() -> plugin(greenMail.getSmtp().getPort()).deliver(record))

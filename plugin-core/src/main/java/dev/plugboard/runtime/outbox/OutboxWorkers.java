@@ -187,7 +187,6 @@ public final class OutboxWorkers {
 		}
 		wake();
 		if (dispatcher != null) {
-			dispatcher.interrupt();
 			join(dispatcher);
 		}
 		if (workers == null) {

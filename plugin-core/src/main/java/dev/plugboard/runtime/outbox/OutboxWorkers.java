@@ -76,6 +76,8 @@ public final class OutboxWorkers {
 
 	private volatile boolean running;
 
+	private volatile boolean abandoned;
+
 	private @Nullable Semaphore slots;
 
 	private @Nullable ExecutorService workers;
@@ -142,6 +144,7 @@ public final class OutboxWorkers {
 			this.slots = new Semaphore(this.settings.workers());
 			this.workers = Executors.newFixedThreadPool(this.settings.workers(),
 					threads("plugboard-outbox-" + pool + "-worker-"));
+			this.abandoned = false;
 			this.running = true;
 			Thread thread = threads("plugboard-outbox-" + pool + "-dispatcher-").newThread(this::dispatch);
 			this.dispatcher = thread;
@@ -184,7 +187,6 @@ public final class OutboxWorkers {
 		}
 		wake();
 		if (dispatcher != null) {
-			dispatcher.interrupt();
 			join(dispatcher);
 		}
 		if (workers == null) {
@@ -193,6 +195,7 @@ public final class OutboxWorkers {
 		workers.shutdown();
 		boolean drained = awaitTermination(workers, this.settings.shutdownTimeout());
 		if (!drained) {
+			this.abandoned = true;
 			Set<String> unfinished = Set.copyOf(this.inFlight.keySet());
 			int released = 0;
 			try {
@@ -278,29 +281,15 @@ public final class OutboxWorkers {
 		}
 		long pollMillis = this.settings.pollInterval().toMillis();
 		while (this.running) {
-			int free = slots.availablePermits();
-			boolean full = false;
-			if (free > 0) {
-				int wanted = Math.min(free, this.settings.batchSize());
-				List<OutboxRecord> claimed = claim(wanted);
-				for (OutboxRecord record : claimed) {
-					if (this.inFlight.containsKey(record.id())) {
-						continue;
-					}
-					slots.acquireUninterruptibly();
-					this.inFlight.put(record.id(), record);
-					try {
-						workers.execute(() -> deliver(record, slots));
-					}
-					catch (RuntimeException ex) {
-						this.inFlight.remove(record.id());
-						slots.release();
-						this.store.release(List.of(record.id()), this.owner);
-					}
-				}
-				full = claimed.size() == wanted;
+			boolean more;
+			try {
+				more = dispatchOnce(slots, workers);
 			}
-			if (full && slots.availablePermits() > 0) {
+			catch (RuntimeException ex) {
+				logger.warn("Outbox dispatch failed; trying again in {}", this.settings.pollInterval(), ex);
+				more = false;
+			}
+			if (more) {
 				continue;
 			}
 			try {
@@ -314,6 +303,36 @@ public final class OutboxWorkers {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Claim as many due rows as there are idle workers, up to the batch size, and hand
+	 * them out.
+	 * @return whether to claim again at once: the claim was full and workers are idle
+	 */
+	private boolean dispatchOnce(Semaphore slots, ExecutorService workers) {
+		int free = slots.availablePermits();
+		if (free == 0) {
+			return false;
+		}
+		int wanted = Math.min(free, this.settings.batchSize());
+		List<OutboxRecord> claimed = claim(wanted);
+		for (OutboxRecord record : claimed) {
+			if (this.inFlight.containsKey(record.id())) {
+				continue;
+			}
+			slots.acquireUninterruptibly();
+			this.inFlight.put(record.id(), record);
+			try {
+				workers.execute(() -> deliver(record, slots));
+			}
+			catch (RuntimeException ex) {
+				this.inFlight.remove(record.id());
+				slots.release();
+				this.store.release(List.of(record.id()), this.owner);
+			}
+		}
+		return claimed.size() == wanted && slots.availablePermits() > 0;
 	}
 
 	private List<OutboxRecord> claim(int wanted) {
@@ -333,6 +352,9 @@ public final class OutboxWorkers {
 				return;
 			}
 			Throwable failure = call((OutboxPlugin) registered.plugin(), registered, record);
+			if (this.abandoned) {
+				return;
+			}
 			settle(record, failure);
 		}
 		catch (RuntimeException ex) {

@@ -40,6 +40,12 @@ final class Deliveries {
 		}
 	}
 
+	void clear() {
+		this.attempts.clear();
+		this.successes.clear();
+		this.overlaps.clear();
+	}
+
 	List<Attempt> attempts() {
 		return List.copyOf(this.attempts);
 	}

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -22,6 +23,7 @@ import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.PluginRuntime;
 import dev.plugboard.runtime.outbox.OutboxWorkers;
 
+import static dev.plugboard.autoconfigure.aggregate.BuiltInTesting.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -90,6 +92,9 @@ class OutboxAutoConfigurationTests {
 				assertThat(failure.pluginId()).isEqualTo("mail");
 				assertThat(failure.getMessage()).contains("'mail' delivers outbox records").contains("DataSource");
 				assertThat(failure.action()).contains("spring-boot-starter-jdbc");
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'mail' delivers outbox records");
+				assertThat(analysis.getAction()).contains("disable 'mail' in plugboard.plugins");
 			});
 	}
 

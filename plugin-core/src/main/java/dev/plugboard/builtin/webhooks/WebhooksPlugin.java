@@ -121,7 +121,9 @@ public final class WebhooksPlugin implements AfterWritePlugin, OutboxPlugin {
 	}
 
 	/**
-	 * Enqueue the event of this write for every endpoint it matches.
+	 * Enqueue the event of this write for every endpoint it matches. An entity that does
+	 * not serialise fails the write (its transaction rolls back), so that no write
+	 * commits without its events.
 	 */
 	@Override
 	public void afterWrite(AfterWriteContext write) {
@@ -130,7 +132,14 @@ public final class WebhooksPlugin implements AfterWritePlugin, OutboxPlugin {
 		for (Target target : this.targets.values()) {
 			if (target.matches(aggregate, write.op())) {
 				if (event == null) {
-					event = event(write);
+					try {
+						event = event(write);
+					}
+					catch (JacksonException ex) {
+						throw new WebhookEventFailure("Could not build the webhook event of the " + write.op() + " of '"
+								+ write.aggregate() + "' (" + ex.getOriginalMessage() + "); the write is rolled back",
+								ex);
+					}
 				}
 				write.outbox().enqueue(topic(), envelope(target.endpoint.name(), event));
 			}

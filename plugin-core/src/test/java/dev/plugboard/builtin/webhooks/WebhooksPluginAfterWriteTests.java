@@ -25,12 +25,14 @@ import dev.plugboard.OutboxRecord;
 import dev.plugboard.WriteOp;
 import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.HookObserver;
+import dev.plugboard.runtime.PluginFaultException;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginRuntime;
 import dev.plugboard.runtime.PluginSettings;
 import dev.plugboard.runtime.PluginSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -131,6 +133,18 @@ class WebhooksPluginAfterWriteTests {
 	}
 
 	@Test
+	void entityThatDoesNotSerialiseFailsTheWriteInsteadOfLosingItsEvent() {
+		PluginRuntime runtime = runtime(endpoint("orders", List.of(), EnumSet.allOf(WriteOp.class)));
+
+		assertThatExceptionOfType(PluginFaultException.class)
+			.isThrownBy(() -> runtime.afterWrite(WriteOp.INSERT, new Broken(1L), 1L, "broken", null))
+			.withMessageContaining("webhooks")
+			.havingRootCause()
+			.withMessage("no total yet");
+		assertThat(this.outbox.records).isEmpty();
+	}
+
+	@Test
 	void enqueuedRecordIsDeliveredAsEnqueuedAndVerifies() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			WebhooksPlugin plugin = new WebhooksPlugin(
@@ -191,6 +205,14 @@ class WebhooksPluginAfterWriteTests {
 	}
 
 	record Customer(Long id, String name) {
+
+	}
+
+	record Broken(Long id) {
+
+		public BigDecimal getTotal() {
+			throw new IllegalStateException("no total yet");
+		}
 
 	}
 

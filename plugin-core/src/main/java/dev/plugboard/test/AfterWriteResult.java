@@ -3,11 +3,14 @@ package dev.plugboard.test;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.plugboard.OutboxRecord;
+
 /**
  * What a plugin's after-write hook did with one written entity, as returned by
- * {@link PluginHarness#afterWrite}: the work it deferred, captured rather than run, and
- * whether the hook faulted. Use {@link #runDeferred()} to run the deferred work on the
- * test's thread, as the executor would after commit, then assert on its effects.
+ * {@link PluginHarness#afterWrite}: the work it deferred, captured rather than run, the
+ * records it put in the outbox, captured rather than written to a table, and whether the
+ * hook faulted. Use {@link #runDeferred()} to run the deferred work on the test's thread,
+ * as the executor would after commit, then assert on its effects.
  *
  * @since 0.1.0
  */
@@ -15,12 +18,15 @@ public final class AfterWriteResult {
 
 	private final List<Runnable> deferred;
 
+	private final List<OutboxRecord> outbox;
+
 	private final boolean faulted;
 
 	private int ran;
 
-	AfterWriteResult(List<Runnable> deferred, boolean faulted) {
+	AfterWriteResult(List<Runnable> deferred, List<OutboxRecord> outbox, boolean faulted) {
 		this.deferred = List.copyOf(deferred);
+		this.outbox = List.copyOf(outbox);
 		this.faulted = faulted;
 	}
 
@@ -49,6 +55,17 @@ public final class AfterWriteResult {
 	}
 
 	/**
+	 * The records the hook enqueued through {@code ctx.outbox()}, in order, each as its
+	 * {@code OutboxPlugin} would receive it on the first attempt (a fresh idempotency id,
+	 * attempt 1). Nothing is delivered: to test delivery, call the delivering plugin's
+	 * {@code deliver} with one of them. Unlike in production, any topic is accepted.
+	 * @return the enqueued records
+	 */
+	public List<OutboxRecord> outbox() {
+		return this.outbox;
+	}
+
+	/**
 	 * Whether the hook threw. In production the fault is logged and counted and the write
 	 * goes on; the harness contains it the same way and reports it here.
 	 * @return whether the hook faulted
@@ -59,8 +76,8 @@ public final class AfterWriteResult {
 
 	@Override
 	public String toString() {
-		return "AfterWriteResult[deferred=" + this.deferred.size() + ", ran=" + this.ran + ", faulted=" + this.faulted
-				+ "]";
+		return "AfterWriteResult[deferred=" + this.deferred.size() + ", ran=" + this.ran + ", outbox="
+				+ this.outbox.size() + ", faulted=" + this.faulted + "]";
 	}
 
 }

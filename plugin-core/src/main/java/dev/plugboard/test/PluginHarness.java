@@ -2,11 +2,13 @@ package dev.plugboard.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,8 @@ import dev.plugboard.AfterWritePlugin;
 import dev.plugboard.BeforeRequestPlugin;
 import dev.plugboard.BeforeWritePlugin;
 import dev.plugboard.OnError;
+import dev.plugboard.Outbox;
+import dev.plugboard.OutboxRecord;
 import dev.plugboard.Plugin;
 import dev.plugboard.PluginException;
 import dev.plugboard.RequestContext;
@@ -287,7 +291,8 @@ public final class PluginHarness {
 	 * @param op the operation
 	 * @param entity the entity as saved
 	 * @param id the entity's id, such as one the database generated
-	 * @return the deferred work, not yet run, and whether the hook faulted
+	 * @return the deferred work, not yet run, the outbox records it enqueued, and whether
+	 * the hook faulted
 	 * @throws IllegalStateException when the plugin has no after-write hook
 	 */
 	public AfterWriteResult afterWrite(WriteOp op, Object entity, @Nullable Object id) {
@@ -302,14 +307,16 @@ public final class PluginHarness {
 	 * @param aggregate the aggregate (table) name
 	 * @param entity the entity as saved
 	 * @param id the entity's id
-	 * @return the deferred work, not yet run, and whether the hook faulted
+	 * @return the deferred work, not yet run, the outbox records it enqueued, and whether
+	 * the hook faulted
 	 * @throws PluginFaultException when the hook failed with a database error
 	 * @throws IllegalStateException when the plugin has no after-write hook
 	 */
 	public AfterWriteResult afterWrite(WriteOp op, String aggregate, Object entity, @Nullable Object id) {
 		requireHook(AfterWritePlugin.class, "after-write");
 		CapturingExecutor executor = new CapturingExecutor();
-		PluginRuntime runtime = new PluginRuntime(this.runtime.registry(), HookObserver.NONE, executor);
+		CapturingOutbox outbox = new CapturingOutbox();
+		PluginRuntime runtime = new PluginRuntime(this.runtime.registry(), HookObserver.NONE, executor, outbox);
 		long faultsBefore = this.registered.faults();
 		@Nullable List<TransactionSynchronization> suspended = suspendSynchronizations();
 		try {
@@ -321,7 +328,7 @@ public final class PluginHarness {
 		finally {
 			resumeSynchronizations(suspended);
 		}
-		return new AfterWriteResult(executor.tasks, this.registered.faults() > faultsBefore);
+		return new AfterWriteResult(executor.tasks, outbox.records, this.registered.faults() > faultsBefore);
 	}
 
 	/**
@@ -527,6 +534,27 @@ public final class PluginHarness {
 	private interface RequestCall<R extends @Nullable Object> {
 
 		R call(@Nullable RequestContext context);
+
+	}
+
+	/**
+	 * Keeps what a hook enqueues instead of writing it to a table: the record as its
+	 * plugin would receive it on the first attempt. Any topic is accepted, since the
+	 * plugin that delivers it need not be the one under test.
+	 */
+	private static final class CapturingOutbox implements Outbox {
+
+		private final List<OutboxRecord> records = new ArrayList<>();
+
+		@Override
+		public String enqueue(String topic, String payload) {
+			if (topic == null || payload == null) {
+				throw new IllegalArgumentException("An outbox topic and payload must not be null");
+			}
+			String id = UUID.randomUUID().toString();
+			this.records.add(new OutboxRecord(id, topic, payload, 1, Instant.now()));
+			return id;
+		}
 
 	}
 

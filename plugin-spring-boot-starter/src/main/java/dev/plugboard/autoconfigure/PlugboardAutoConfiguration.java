@@ -1,5 +1,9 @@
 package dev.plugboard.autoconfigure;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,12 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.plugboard.Outbox;
 import dev.plugboard.Plugin;
 import dev.plugboard.PluginDefinition;
 import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.HookObserver;
+import dev.plugboard.runtime.ManifestException;
+import dev.plugboard.runtime.ManifestException.Problem;
 import dev.plugboard.runtime.PluginRegistry;
 import dev.plugboard.runtime.PluginRuntime;
+import dev.plugboard.runtime.RegisteredPlugin;
+import dev.plugboard.runtime.outbox.OutboxTopics;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -66,8 +75,34 @@ public final class PlugboardAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PluginRuntime plugboardRuntime(PluginRegistry registry, ObjectProvider<HookObserver> observer,
-				DeferredExecutor deferred) {
-			return new PluginRuntime(registry, observer.getIfAvailable(() -> HookObserver.NONE), deferred);
+				DeferredExecutor deferred, ObjectProvider<Outbox> outbox) {
+			return new PluginRuntime(registry, observer.getIfAvailable(() -> HookObserver.NONE), deferred,
+					outboxFor(registry, outbox));
+		}
+
+		/**
+		 * The outbox the after-write hooks get: none unless an enabled plugin delivers
+		 * outbox records, and then the outbox bean, which exists only with a DataSource.
+		 */
+		private static @Nullable Outbox outboxFor(PluginRegistry registry, ObjectProvider<Outbox> outbox) {
+			List<RegisteredPlugin> deliverers = OutboxTopics.deliverers(registry);
+			if (deliverers.isEmpty()) {
+				return null;
+			}
+			Outbox available = outbox.getIfUnique();
+			if (available == null) {
+				String ids = deliverers.stream()
+					.map((plugin) -> "'" + plugin.id() + "'")
+					.collect(Collectors.joining(", "));
+				throw new ManifestException(Problem.INVALID_VALUE, deliverers.get(0).id(),
+						"Plugin " + ids
+								+ " delivers outbox records, which the outbox keeps in the application's database, but "
+								+ "there is no single DataSource bean (and so no Outbox).",
+						"Add spring-boot-starter-jdbc (or data-jdbc) and a database such as PostgreSQL, or disable "
+								+ ids + " in plugboard.plugins.",
+						List.of());
+			}
+			return available;
 		}
 
 	}

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +20,8 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -46,12 +52,28 @@ public final class CorsPlugin implements BeforeRequestPlugin {
 	/** The plugin's id in the manifest. */
 	public static final String ID = "cors";
 
+	private static final int KNOWN_ORIGINS_LIMIT = 1024;
+
+	private static final String[] VARY_VALUES = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
+
+	private static final String VARY = String.join(", ", VARY_VALUES);
+
 	private final PathPattern[][] paths;
 
 	private final CorsConfiguration[] configurations;
 
 	/** Whether the only rule covers every path, so no path needs matching. */
 	private final boolean everyPath;
+
+	/**
+	 * Per rule, what an origin seen before gets on an actual request; bounded, past the
+	 * bound an origin takes the processor's way.
+	 */
+	private final Map<String, KnownOrigin>[] knownOrigins;
+
+	/** The exposed headers of each rule as one header value, or {@code null}. */
+	private final @Nullable String[] exposedHeaders;
 
 	private final Processor processor = new Processor();
 
@@ -63,10 +85,15 @@ public final class CorsPlugin implements BeforeRequestPlugin {
 		List<CorsConfig.Rule> rules = config.resolved();
 		this.paths = new PathPattern[rules.size()][];
 		this.configurations = new CorsConfiguration[rules.size()];
+		this.knownOrigins = knownOrigins(rules.size());
+		this.exposedHeaders = new String[rules.size()];
 		for (int i = 0; i < rules.size(); i++) {
 			CorsConfig.Rule rule = rules.get(i);
 			this.paths[i] = parse(rule.paths());
 			this.configurations[i] = configuration(rule);
+			this.knownOrigins[i] = new ConcurrentHashMap<>();
+			List<String> exposed = this.configurations[i].getExposedHeaders();
+			this.exposedHeaders[i] = (exposed == null || exposed.isEmpty()) ? null : String.join(", ", exposed);
 		}
 		this.everyPath = rules.size() == 1 && this.paths[0].length == 1
 				&& "/**".equals(this.paths[0][0].getPatternString());
@@ -86,15 +113,19 @@ public final class CorsPlugin implements BeforeRequestPlugin {
 	public void beforeRequest(RequestContext request) {
 		HttpServletResponse response = request.servletResponse();
 		String origin = request.header(HttpHeaders.ORIGIN);
-		CorsConfiguration configuration = (origin != null) ? configurationFor(request.path()) : null;
-		if (configuration == null) {
+		int rule = (origin != null) ? ruleFor(request.path()) : -1;
+		if (rule < 0) {
 			if (!response.containsHeader(HttpHeaders.VARY)
 					|| !response.getHeaders(HttpHeaders.VARY).contains(HttpHeaders.ORIGIN)) {
 				response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 			}
 			return;
 		}
+		CorsConfiguration configuration = this.configurations[rule];
 		HttpServletRequest servletRequest = request.servletRequest();
+		if (!CorsUtils.isPreFlightRequest(servletRequest) && actualRequest(rule, origin, servletRequest, response)) {
+			return;
+		}
 		boolean allowed;
 		try {
 			allowed = this.processor.processRequest(configuration, servletRequest, response);
@@ -113,19 +144,69 @@ public final class CorsPlugin implements BeforeRequestPlugin {
 		}
 	}
 
-	private @Nullable CorsConfiguration configurationFor(String path) {
+	private int ruleFor(String path) {
 		if (this.everyPath) {
-			return this.configurations[0];
+			return 0;
 		}
 		PathContainer container = PathContainer.parsePath(path);
 		for (int i = 0; i < this.paths.length; i++) {
 			for (PathPattern pattern : this.paths[i]) {
 				if (pattern.matches(container)) {
-					return this.configurations[i];
+					return i;
 				}
 			}
 		}
-		return null;
+		return -1;
+	}
+
+	/**
+	 * Answer an actual (not preflight) request from an origin seen before with the
+	 * headers {@link DefaultCorsProcessor} would write, without parsing the origin again
+	 * or wrapping the request and response. The three {@code Vary} values go in one
+	 * header line, which means the same to a cache.
+	 * @return {@code false} when the origin is new and the processor must decide
+	 */
+	private boolean actualRequest(int rule, String origin, HttpServletRequest request, HttpServletResponse response) {
+		KnownOrigin known = this.knownOrigins[rule].get(origin);
+		if (known == null) {
+			known = KnownOrigin.of(this.configurations[rule], origin);
+			if (known == null) {
+				return false;
+			}
+			if (this.knownOrigins[rule].size() < KNOWN_ORIGINS_LIMIT) {
+				this.knownOrigins[rule].putIfAbsent(origin, known);
+			}
+		}
+		if (response.containsHeader(HttpHeaders.VARY)) {
+			Collection<String> vary = response.getHeaders(HttpHeaders.VARY);
+			for (String value : VARY_VALUES) {
+				if (!vary.contains(value)) {
+					response.addHeader(HttpHeaders.VARY, value);
+				}
+			}
+		}
+		else {
+			response.setHeader(HttpHeaders.VARY, VARY);
+		}
+		if (known.allowOrigin == null || known.isSameOriginAs(request)
+				|| response.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+				|| this.configurations[rule].checkHttpMethod(HttpMethod.valueOf(request.getMethod())) == null) {
+			return true;
+		}
+		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, known.allowOrigin);
+		String exposed = this.exposedHeaders[rule];
+		if (exposed != null) {
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed);
+		}
+		if (Boolean.TRUE.equals(this.configurations[rule].getAllowCredentials())) {
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+		}
+		return true;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, KnownOrigin>[] knownOrigins(int size) {
+		return new Map[size];
 	}
 
 	private static Forbidden rejection(CorsConfiguration configuration, HttpServletRequest request, String origin) {
@@ -164,6 +245,52 @@ public final class CorsPlugin implements BeforeRequestPlugin {
 
 	private static List<String> copy(@Nullable List<String> values) {
 		return (values != null) ? new ArrayList<>(values) : new ArrayList<>();
+	}
+
+	/**
+	 * What an actual request from one origin gets: the
+	 * {@code Access-Control-Allow-Origin} value, or none when the origin is refused, and
+	 * the origin's scheme, host and port to tell a same-origin request, which gets no
+	 * CORS headers.
+	 */
+	private record KnownOrigin(@Nullable String allowOrigin, @Nullable String scheme, @Nullable String host, int port) {
+
+		/**
+		 * Resolve an origin as {@link CorsUtils#isCorsRequest} and
+		 * {@link CorsConfiguration#checkOrigin} do.
+		 * @return the resolved origin, or {@code null} when it is malformed and must take
+		 * the processor's way
+		 */
+		static @Nullable KnownOrigin of(CorsConfiguration configuration, String origin) {
+			UriComponents url;
+			try {
+				url = UriComponentsBuilder.fromUriString(origin).build();
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			return new KnownOrigin(configuration.checkOrigin(origin), url.getScheme(), url.getHost(),
+					port(url.getScheme(), url.getPort()));
+		}
+
+		boolean isSameOriginAs(HttpServletRequest request) {
+			String requestScheme = request.getScheme();
+			return Objects.equals(requestScheme, this.scheme) && Objects.equals(request.getServerName(), this.host)
+					&& port(requestScheme, request.getServerPort()) == this.port;
+		}
+
+		private static int port(@Nullable String scheme, int port) {
+			if (port == -1) {
+				if ("http".equals(scheme) || "ws".equals(scheme)) {
+					return 80;
+				}
+				if ("https".equals(scheme) || "wss".equals(scheme)) {
+					return 443;
+				}
+			}
+			return port;
+		}
+
 	}
 
 	/**

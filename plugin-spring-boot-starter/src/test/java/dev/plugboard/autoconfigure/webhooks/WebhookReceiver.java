@@ -2,6 +2,7 @@ package dev.plugboard.autoconfigure.webhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,19 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
+	/**
+	 * Start a receiver, for a static field.
+	 * @return the running receiver
+	 */
+	static WebhookReceiver start() {
+		try {
+			return new WebhookReceiver();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The URL of the webhook path, by address. */
 	String url() {
 		return "http://127.0.0.1:" + port() + "/hooks";
@@ -95,6 +109,15 @@ final class WebhookReceiver implements AutoCloseable {
 			this.answers.add(answer);
 		}
 		return this;
+	}
+
+	/** Forget what was received and the answers not yet given. */
+	void reset() {
+		synchronized (this.answers) {
+			this.answers.clear();
+		}
+		this.received.clear();
+		this.redirectTargetHits.clear();
 	}
 
 	List<Received> received() {

@@ -32,6 +32,7 @@ import dev.plugboard.autoconfigure.PlugboardAutoConfiguration;
 import dev.plugboard.autoconfigure.PlugboardDataAutoConfiguration;
 import dev.plugboard.autoconfigure.aggregate.BuiltInTesting;
 import dev.plugboard.autoconfigure.aggregate.GeneratedMetadata;
+import dev.plugboard.autoconfigure.outbox.OutboxAutoConfiguration;
 import dev.plugboard.builtin.webhooks.WebhooksPlugin;
 import dev.plugboard.runtime.DeferredExecutor;
 import dev.plugboard.runtime.Hook;
@@ -55,11 +56,13 @@ import static org.assertj.core.api.Assertions.entry;
 class WebhooksPluginAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebhooksPluginAutoConfiguration.class,
-				PlugboardAutoConfiguration.class, PlugboardDataAutoConfiguration.class,
-				DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-				JdbcTemplateAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class))
-		.withUserConfiguration(Entities.class);
+		.withConfiguration(
+				AutoConfigurations.of(WebhooksPluginAutoConfiguration.class, PlugboardAutoConfiguration.class,
+						PlugboardDataAutoConfiguration.class, DataSourceAutoConfiguration.class,
+						DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+						DataJdbcRepositoriesAutoConfiguration.class, OutboxAutoConfiguration.class))
+		.withUserConfiguration(Entities.class)
+		.withPropertyValues("spring.datasource.generate-unique-name=true");
 
 	private final String secret = Secrets.random();
 

@@ -2,13 +2,18 @@ package dev.plugboard.autoconfigure.webhooks;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.standardwebhooks.Webhook;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 				"plugboard.outbox.retry.initial-delay=100ms", "plugboard.outbox.retry.multiplier=2",
 				"plugboard.outbox.retry.jitter=0", "plugboard.outbox.retry.max-attempts=5",
 				"plugboard.plugins.webhooks.endpoints.billing.entities=invoice",
-				"plugboard.plugins.webhooks.endpoints.billing.allow-private-network=true" })
+				"plugboard.plugins.webhooks.endpoints.billing.allow-private-network=true",
+				"plugboard.plugins.webhooks.endpoints.guarded.entities=invoice" })
 abstract class AbstractWebhooksIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -53,10 +59,16 @@ abstract class AbstractWebhooksIntegrationTests {
 	@Autowired
 	private TransactionTemplate transaction;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
 		registry.add("plugboard.plugins.webhooks.endpoints.billing.url", receiver::url);
 		registry.add("plugboard.plugins.webhooks.endpoints.billing.secrets[0]", () -> SECRET);
+		registry.add("plugboard.plugins.webhooks.endpoints.guarded.url",
+				() -> "http://localhost:" + receiver.port() + "/hooks");
+		registry.add("plugboard.plugins.webhooks.endpoints.guarded.secrets[0]", () -> SECRET);
 	}
 
 	@BeforeEach
@@ -123,6 +135,36 @@ abstract class AbstractWebhooksIntegrationTests {
 			.satisfies((received) -> assertThat(
 					JsonMapper.shared().readTree(received.body()).path("data").path("id").asLong())
 				.isEqualTo(committed.id()));
+	}
+
+	@Test
+	void endpointWhoseHostResolvesToLoopbackIsDeadAtOnceWithTheReasonAndNothingIsSent() {
+		Invoice saved = this.invoices.save(new Invoice(null, "Mallory", new BigDecimal("5.00")));
+
+		await().atMost(PATIENCE).until(() -> deadRow(saved.id()) != null);
+		Map<String, Object> dead = deadRow(saved.id());
+		assertThat(((Number) dead.get("attempts")).intValue()).isOne();
+		assertThat((String) dead.get("last_error")).contains("Endpoint 'guarded' (http://localhost:")
+			.contains("loopback")
+			.contains("allow-private-network: true");
+		await().atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+		assertThat(receiver.received()).singleElement()
+			.satisfies((received) -> assertThat(received.header("webhook-id")).isNotEqualTo(dead.get("id")));
+	}
+
+	private @Nullable Map<String, Object> deadRow(@Nullable Long invoiceId) {
+		for (Map<String, Object> row : this.jdbc.queryForList(
+				"SELECT id, payload, attempts, last_error FROM plugboard_outbox WHERE topic = 'webhooks' AND status = 'DEAD'")) {
+			Map<String, Object> columns = new HashMap<>();
+			row.forEach((column, value) -> columns.put(column.toLowerCase(Locale.ROOT), value));
+			JsonNode envelope = JsonMapper.shared().readTree(String.valueOf(columns.get("payload")));
+			JsonNode event = JsonMapper.shared().readTree(envelope.path("body").asString());
+			if ("guarded".equals(envelope.path("endpoint").asString())
+					&& event.path("data").path("id").asLong() == invoiceId) {
+				return columns;
+			}
+		}
+		return null;
 	}
 
 	private static String type(Received received) {

@@ -111,7 +111,7 @@ public record WebhooksConfig(List<Endpoint> endpoints, Duration connectTimeout, 
 						+ "' has no operations, so it would never be called; list some of insert, update and delete.");
 			}
 			secrets = List.copyOf(secrets);
-			entities = List.copyOf(entities);
+			entities = (entities != null) ? List.copyOf(entities) : List.of();
 			ops = Set.copyOf(EnumSet.copyOf(ops));
 		}
 

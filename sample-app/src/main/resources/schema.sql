@@ -40,3 +40,13 @@ CREATE TABLE IF NOT EXISTS "notes" (
 	tenant_id VARCHAR(100) NOT NULL,
 	text VARCHAR(2000) NOT NULL
 );
+
+-- Payments of orders, one per Stripe event: CheckoutCompletedHandler inserts a row on
+-- checkout.session.completed, in the transaction that records the event's id.
+CREATE TABLE IF NOT EXISTS "order_payments" (
+	stripe_event_id VARCHAR(255) NOT NULL PRIMARY KEY,
+	order_id BIGINT NOT NULL REFERENCES "orders" (id),
+	checkout_session_id VARCHAR(255) NOT NULL,
+	amount_total BIGINT,
+	currency VARCHAR(3)
+);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -44,7 +45,7 @@ final class PluginRegistryFactory {
 
 	PluginRegistryFactory(Environment environment) {
 		this.sources = ConfigurationPropertySources.get(environment);
-		this.binder = new Binder(this.sources);
+		this.binder = new Binder(this.sources, new PropertySourcesPlaceholdersResolver(environment));
 	}
 
 	/**

@@ -91,6 +91,23 @@ class PluginRegistryFactoryTests {
 	}
 
 	@Test
+	void placeholdersInAnEntryAreResolvedFromTheEnvironment() {
+		this.contextRunner.withUserConfiguration(DefinitionConfiguration.class)
+			.withPropertyValues("hooks.host=hooks.example.com")
+			.withInitializer(YamlManifest.yaml("""
+					plugboard:
+					  plugins:
+					    webhook:
+					      url: https://${hooks.host}/orders
+					      retries: ${HOOK_RETRIES_NOT_SET_ANYWHERE:5}
+					"""))
+			.run((context) -> assertThat(
+					((Plugins.Configured) context.getBean(PluginRegistry.class).enabled().get(0).plugin())
+						.configuration())
+				.isEqualTo(new Plugins.WebhookConfig("https://hooks.example.com/orders", 5, null)));
+	}
+
+	@Test
 	void listedDefinitionIsCreatedWithItsEntryBoundToAJavaBean() {
 		this.contextRunner.withUserConfiguration(DefinitionConfiguration.class).withInitializer(YamlManifest.yaml("""
 				plugboard:

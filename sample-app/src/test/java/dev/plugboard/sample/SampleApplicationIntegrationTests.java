@@ -65,7 +65,7 @@ class SampleApplicationIntegrationTests {
 			.jsonPath("$.plugins[*].id")
 			.value(List.class,
 					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps",
-							"computed", "validation", "internal-health", "audit-log", "slack-notifier"))
+							"computed", "validation", "internal-health", "stripe", "audit-log", "slack-notifier"))
 			.jsonPath(plugin("slugify", "source"))
 			.isEqualTo(List.of("built-in"))
 			.jsonPath(plugin("slugify", "order"))
@@ -164,7 +164,7 @@ class SampleApplicationIntegrationTests {
 			.jsonPath("$.plugins[*].id")
 			.value(List.class,
 					(ids) -> assertThat(ids).containsSubsequence("demo-header-auth", "slugify", "timestamps",
-							"computed", "validation", "internal-health", "audit-log", "slack-notifier"))
+							"computed", "validation", "internal-health", "stripe", "audit-log", "slack-notifier"))
 			.jsonPath(plugin("internal-health", "routes[0].path"))
 			.isEqualTo(List.of("/internal/health"))
 			.jsonPath(plugin("internal-health", "routes[0].methods"))

@@ -42,14 +42,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaults).containsOnly(entry("plugboard.enabled", true), entry("plugboard.deferred.threads", 2),
 				entry("plugboard.deferred.queue-capacity", 1000), entry("plugboard.deferred.shutdown-timeout", "30s"),
 				entry("plugboard.filter.order", -110), entry("plugboard.metrics.sample-interval", 16),
-				entry("plugboard.unsupported-writes", "warn"), entry("plugboard.outbox.workers", 4),
-				entry("plugboard.outbox.batch-size", 20), entry("plugboard.outbox.poll-interval", "1s"),
-				entry("plugboard.outbox.lease", "2m"), entry("plugboard.outbox.shutdown-timeout", "10s"),
-				entry("plugboard.outbox.retry.initial-delay", "1s"), entry("plugboard.outbox.retry.multiplier", 2),
-				entry("plugboard.outbox.retry.max-delay", "1h"), entry("plugboard.outbox.retry.max-attempts", 10),
-				entry("plugboard.outbox.retry.jitter", 0.2), entry("plugboard.outbox.initialize-schema", "embedded"),
-				entry("plugboard.outbox.schema",
-						"classpath:dev/plugboard/autoconfigure/outbox/schema-@@platform@@.sql"));
+				entry("plugboard.unsupported-writes", "warn"));
 	}
 
 	@Test

@@ -46,7 +46,9 @@ class WebhookInboxController {
 	void receive(@RequestHeader HttpHeaders headers, @RequestBody String body) {
 		Map<String, List<String>> lowerCase = headers.headerNames()
 			.stream()
-			.collect(Collectors.toMap((name) -> name.toLowerCase(Locale.ROOT), headers::getValuesAsList));
+			// get(), not getValuesAsList(): a signature header holds commas
+			// ("v1,<base64>")
+			.collect(Collectors.toMap((name) -> name.toLowerCase(Locale.ROOT), headers::get));
 		try {
 			this.verifier.verify(body, lowerCase);
 		}

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.standardwebhooks.Webhook;
@@ -52,6 +54,11 @@ final class SignedWebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger badSignatures = new AtomicInteger();
 
+	/**
+	 * Closed while {@link #hold()} is in force: deliveries wait at it, then get a 503.
+	 */
+	private volatile CountDownLatch gate = new CountDownLatch(0);
+
 	SignedWebhookReceiver(String secret, double failureRate, long delayMillis) throws IOException {
 		this.verifier = new Webhook(secret);
 		this.failureRate = failureRate;
@@ -69,42 +76,63 @@ final class SignedWebhookReceiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
 		try (exchange; InputStream in = exchange.getRequestBody()) {
-			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			Map<String, List<String>> headers = new HashMap<>();
-			exchange.getRequestHeaders()
-				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
-			try {
-				this.verifier.verify(body, headers);
+			handle(exchange, in);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void handle(HttpExchange exchange, InputStream in) throws IOException, InterruptedException {
+		String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		Map<String, List<String>> headers = new HashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+		try {
+			this.verifier.verify(body, headers);
+		}
+		catch (WebhookVerificationException ex) {
+			this.badSignatures.incrementAndGet();
+			exchange.sendResponseHeaders(400, -1);
+			return;
+		}
+		String id = headers.get("webhook-id").get(0);
+		CountDownLatch held = this.gate;
+		if (held.getCount() > 0) {
+			held.await(60, TimeUnit.SECONDS);
+			exchange.sendResponseHeaders(503, -1);
+			return;
+		}
+		if (!this.inFlight.add(id)) {
+			this.overlapping.add(id);
+		}
+		try {
+			if (this.delayMillis > 0) {
+				Thread.sleep(this.delayMillis);
 			}
-			catch (WebhookVerificationException ex) {
-				this.badSignatures.incrementAndGet();
-				exchange.sendResponseHeaders(400, -1);
+			if (ThreadLocalRandom.current().nextDouble() < this.failureRate) {
+				exchange.sendResponseHeaders(500, -1);
 				return;
 			}
-			String id = headers.get("webhook-id").get(0);
-			if (!this.inFlight.add(id)) {
-				this.overlapping.add(id);
-			}
-			try {
-				if (this.delayMillis > 0) {
-					Thread.sleep(this.delayMillis);
-				}
-				if (ThreadLocalRandom.current().nextDouble() < this.failureRate) {
-					exchange.sendResponseHeaders(500, -1);
-					return;
-				}
-				this.bodies.put(id, body);
-				this.accepted.merge(id, 1, Integer::sum);
-				exchange.sendResponseHeaders(204, -1);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				exchange.sendResponseHeaders(503, -1);
-			}
-			finally {
-				this.inFlight.remove(id);
-			}
+			this.bodies.put(id, body);
+			this.accepted.merge(id, 1, Integer::sum);
+			exchange.sendResponseHeaders(204, -1);
 		}
+		finally {
+			this.inFlight.remove(id);
+		}
+	}
+
+	/**
+	 * Hold every delivery from now on, unanswered, until {@link #release()}; the held
+	 * ones are then refused with a 503 and none is accepted.
+	 */
+	void hold() {
+		this.gate = new CountDownLatch(1);
+	}
+
+	void release() {
+		this.gate.countDown();
 	}
 
 	/** Ids accepted (answered 2xx), with how many times each. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.plugboard.Plugin;
 import dev.plugboard.runtime.ManifestException.Problem;
 
@@ -57,6 +59,22 @@ public final class PluginRegistry {
 	 */
 	public List<RegisteredPlugin> enabled() {
 		return this.enabled;
+	}
+
+	/**
+	 * The first enabled plugin of a type, for the parts of a built-in that live outside
+	 * it (its endpoint, its startup checks, a bean that hands it to the application).
+	 * @param <P> the plugin type
+	 * @param type the plugin class
+	 * @return the plugin, or {@code null} when none of that type is enabled
+	 */
+	public <P> @Nullable P enabled(Class<P> type) {
+		for (RegisteredPlugin registered : this.enabled) {
+			if (type.isInstance(registered.plugin())) {
+				return type.cast(registered.plugin());
+			}
+		}
+		return null;
 	}
 
 	/**

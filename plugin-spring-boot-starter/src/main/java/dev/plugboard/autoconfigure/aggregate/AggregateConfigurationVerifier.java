@@ -15,7 +15,6 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * Stops the boot when a built-in's per-aggregate configuration does not fit the
@@ -85,15 +84,7 @@ public final class AggregateConfigurationVerifier<P extends Plugin> implements S
 
 	private @Nullable P plugin() {
 		PluginRegistry plugins = this.registry.getIfAvailable();
-		if (plugins == null) {
-			return null;
-		}
-		for (RegisteredPlugin registered : plugins.enabled()) {
-			if (this.pluginType.isInstance(registered.plugin())) {
-				return this.pluginType.cast(registered.plugin());
-			}
-		}
-		return null;
+		return (plugins != null) ? plugins.enabled(this.pluginType) : null;
 	}
 
 	private ManifestException unknownAggregate(String id, String aggregate, Map<String, Class<?>> entityTypes) {

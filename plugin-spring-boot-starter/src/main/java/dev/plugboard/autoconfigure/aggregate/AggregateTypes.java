@@ -3,6 +3,7 @@ package dev.plugboard.autoconfigure.aggregate;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.relational.repository.query.RelationalEntityInformation;
@@ -10,6 +11,7 @@ import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.support.Repositories;
 import org.springframework.util.ClassUtils;
 
+import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.runtime.data.AggregateNames;
 
 /**
@@ -51,6 +53,23 @@ public final class AggregateTypes {
 			types.put(naming.aggregateName(information), domainType);
 		}
 		return types;
+	}
+
+	/**
+	 * The aggregate a manifest names, matched as the built-ins match aggregate names
+	 * (ignoring case, {@code _} and {@code -}).
+	 * @param types the entity classes by aggregate, from {@link #resolve()}
+	 * @param name the name the manifest gives
+	 * @return the aggregate's own name, or {@code null} when no repository manages it
+	 */
+	public static @Nullable String named(Map<String, Class<?>> types, String name) {
+		String key = AggregateKey.of(name);
+		for (String aggregate : types.keySet()) {
+			if (AggregateKey.of(aggregate).equals(key)) {
+				return aggregate;
+			}
+		}
+		return null;
 	}
 
 	private static AggregateNames defaultNames() {

@@ -14,11 +14,9 @@ import dev.plugboard.PluginConfigurationException;
 import dev.plugboard.autoconfigure.aggregate.AggregateTypes;
 import dev.plugboard.builtin.email.EmailConfig;
 import dev.plugboard.builtin.email.EmailPlugin;
-import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * Stops the boot when an event does not fit the application's entities: an entity no
@@ -49,7 +47,7 @@ final class EmailEventsVerifier implements SmartInitializingSingleton {
 		List<EmailConfig.Event> events = plugin.events();
 		for (int i = 0; i < events.size(); i++) {
 			String entity = events.get(i).entity();
-			String aggregate = find(entityTypes, entity);
+			String aggregate = AggregateTypes.named(entityTypes, entity);
 			if (aggregate == null) {
 				List<String> known = new ArrayList<>(entityTypes.keySet());
 				throw new ManifestException(Problem.INVALID_VALUE, EmailPlugin.ID,
@@ -77,27 +75,9 @@ final class EmailEventsVerifier implements SmartInitializingSingleton {
 		}
 	}
 
-	private static @Nullable String find(Map<String, Class<?>> entityTypes, String entity) {
-		String key = AggregateKey.of(entity);
-		for (String aggregate : entityTypes.keySet()) {
-			if (AggregateKey.of(aggregate).equals(key)) {
-				return aggregate;
-			}
-		}
-		return null;
-	}
-
 	private @Nullable EmailPlugin plugin() {
 		PluginRegistry plugins = this.registry.getIfAvailable();
-		if (plugins == null) {
-			return null;
-		}
-		for (RegisteredPlugin registered : plugins.enabled()) {
-			if (registered.plugin() instanceof EmailPlugin email) {
-				return email;
-			}
-		}
-		return null;
+		return (plugins != null) ? plugins.enabled(EmailPlugin.class) : null;
 	}
 
 }

@@ -10,7 +10,6 @@ import dev.plugboard.builtin.email.EmailMessage;
 import dev.plugboard.builtin.email.EmailPlugin;
 import dev.plugboard.builtin.email.EmailSender;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * The {@link EmailSender} bean: the {@code email} plugin's sender, found in the registry
@@ -45,14 +44,11 @@ final class RegistryEmailSender implements EmailSender {
 	private EmailSender delegate() {
 		EmailSender delegate = this.delegate;
 		if (delegate == null) {
-			for (RegisteredPlugin registered : this.registry.getObject().enabled()) {
-				if (registered.plugin() instanceof EmailPlugin email) {
-					delegate = email.sender();
-				}
-			}
-			if (delegate == null) {
+			EmailPlugin email = this.registry.getObject().enabled(EmailPlugin.class);
+			if (email == null) {
 				throw new IllegalStateException("The 'email' plugin is not enabled (plugboard.plugins.email)");
 			}
+			delegate = email.sender();
 			this.delegate = delegate;
 		}
 		return delegate;

@@ -12,7 +12,6 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import dev.plugboard.builtin.maintenance.MaintenanceModePlugin;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * The actuator endpoint {@code maintenance}: reads whether this instance is in
@@ -70,15 +69,7 @@ public final class MaintenanceEndpoint {
 
 	private @Nullable MaintenanceModePlugin plugin() {
 		PluginRegistry registry = this.registry.getIfAvailable();
-		if (registry == null) {
-			return null;
-		}
-		for (RegisteredPlugin registered : registry.enabled()) {
-			if (registered.plugin() instanceof MaintenanceModePlugin plugin) {
-				return plugin;
-			}
-		}
-		return null;
+		return (registry != null) ? registry.enabled(MaintenanceModePlugin.class) : null;
 	}
 
 	private static MaintenanceDescriptor describe(MaintenanceModePlugin plugin) {

@@ -12,7 +12,6 @@ import dev.plugboard.builtin.softdelete.SoftDeletePlugin;
 import dev.plugboard.builtin.softdelete.SoftDeleteStore;
 import dev.plugboard.builtin.validation.TableMapping;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * The starter's {@link SoftDeleteStore} bean, for the plugin's routes and for application
@@ -76,12 +75,9 @@ final class PluginSoftDeleteStore implements SoftDeleteStore {
 
 	private SoftDeletePlugin plugin() {
 		PluginRegistry registry = this.registry.getIfAvailable();
-		if (registry != null) {
-			for (RegisteredPlugin registered : registry.enabled()) {
-				if (registered.plugin() instanceof SoftDeletePlugin plugin) {
-					return plugin;
-				}
-			}
+		SoftDeletePlugin plugin = (registry != null) ? registry.enabled(SoftDeletePlugin.class) : null;
+		if (plugin != null) {
+			return plugin;
 		}
 		throw new IllegalStateException(
 				"The soft-delete plugin is not enabled; list it under plugboard.plugins to restore and purge rows");

@@ -9,13 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import dev.plugboard.autoconfigure.aggregate.AggregateTypes;
-import dev.plugboard.builtin.support.AggregateKey;
 import dev.plugboard.builtin.support.EntityType;
 import dev.plugboard.builtin.webhooks.WebhooksPlugin;
 import dev.plugboard.runtime.ManifestException;
 import dev.plugboard.runtime.ManifestException.Problem;
 import dev.plugboard.runtime.PluginRegistry;
-import dev.plugboard.runtime.RegisteredPlugin;
 
 /**
  * Stops the boot when a webhooks endpoint lists an entity that no Spring Data repository
@@ -39,12 +37,11 @@ final class WebhooksEntitiesVerifier implements SmartInitializingSingleton {
 		if (plugin == null || plugin.entities().values().stream().allMatch(List::isEmpty)) {
 			return;
 		}
-		List<String> known = new ArrayList<>(this.types.resolve().keySet());
-		List<String> knownKeys = known.stream().map(AggregateKey::of).toList();
+		Map<String, Class<?>> types = this.types.resolve();
 		for (Map.Entry<String, List<String>> endpoint : plugin.entities().entrySet()) {
 			for (String entity : endpoint.getValue()) {
-				if (!knownKeys.contains(AggregateKey.of(entity))) {
-					throw unknown(endpoint.getKey(), entity, known);
+				if (AggregateTypes.named(types, entity) == null) {
+					throw unknown(endpoint.getKey(), entity, new ArrayList<>(types.keySet()));
 				}
 			}
 		}
@@ -52,15 +49,7 @@ final class WebhooksEntitiesVerifier implements SmartInitializingSingleton {
 
 	private @Nullable WebhooksPlugin plugin() {
 		PluginRegistry plugins = this.registry.getIfAvailable();
-		if (plugins == null) {
-			return null;
-		}
-		for (RegisteredPlugin registered : plugins.enabled()) {
-			if (registered.plugin() instanceof WebhooksPlugin webhooks) {
-				return webhooks;
-			}
-		}
-		return null;
+		return (plugins != null) ? plugins.enabled(WebhooksPlugin.class) : null;
 	}
 
 	private static ManifestException unknown(String endpoint, String entity, List<String> known) {

@@ -25,20 +25,21 @@ public final class PluginSchema {
 	}
 
 	/**
-	 * Run the schema script unless {@code mode} says not to.
+	 * Run the schema script unless {@code initialize-schema} says not to.
 	 * @param name what owns the tables, as users know it ({@code audit-log})
 	 * @param prefix the configuration prefix of its keys
 	 * ({@code plugboard.plugins.audit-log})
 	 * @param dataSource the database
-	 * @param mode the {@code initialize-schema} setting
-	 * @param platform the {@code platform} setting, or {@code null} to detect it
-	 * @param schema the {@code schema} setting, a location that may hold
-	 * {@code @@platform@@}
+	 * @param properties its {@code initialize-schema}, {@code platform} and
+	 * {@code schema} settings
 	 * @throws PluginConfigurationException when the platform cannot be told or the script
 	 * fails
 	 */
-	public static void initialize(String name, String prefix, DataSource dataSource, DatabaseInitializationMode mode,
-			@Nullable String platform, String schema) {
+	public static void initialize(String name, String prefix, DataSource dataSource,
+			PluginSchemaProperties properties) {
+		DatabaseInitializationMode mode = properties.getInitializeSchema();
+		@Nullable String platform = properties.getPlatform();
+		String schema = properties.getSchema();
 		if (mode == DatabaseInitializationMode.NEVER) {
 			return;
 		}

@@ -65,8 +65,7 @@ final class AuditLogPluginDefinition implements PluginDefinition<AuditLogPropert
 							+ "bean; add spring-boot-starter-jdbc (or data-jdbc) with a database, or define an "
 							+ "AuditLogStore bean.");
 		}
-		PluginSchema.initialize(AuditLogPlugin.ID, "plugboard.plugins.audit-log", dataSource,
-				properties.getInitializeSchema(), properties.getPlatform(), properties.getSchema());
+		PluginSchema.initialize(AuditLogPlugin.ID, "plugboard.plugins.audit-log", dataSource, properties);
 		JdbcOperations jdbc = this.jdbc.getIfUnique(() -> new JdbcTemplate(dataSource));
 		return new JdbcAuditLogStore(jdbc);
 	}

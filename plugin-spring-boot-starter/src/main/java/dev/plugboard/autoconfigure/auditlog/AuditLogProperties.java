@@ -3,11 +3,10 @@ package dev.plugboard.autoconfigure.auditlog;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 import dev.plugboard.builtin.auditlog.AuditLogConfig;
+import dev.plugboard.autoconfigure.PluginSchemaProperties;
 
 /**
  * Configuration of the {@code audit-log} built-in, bound from its manifest entry.
@@ -15,7 +14,7 @@ import dev.plugboard.builtin.auditlog.AuditLogConfig;
  * @since 0.1.0
  */
 @ConfigurationProperties("plugboard.plugins.audit-log")
-public class AuditLogProperties {
+public class AuditLogProperties extends PluginSchemaProperties {
 
 	/**
 	 * Field names whose old and new values are masked in the recorded changes. A field is
@@ -47,22 +46,10 @@ public class AuditLogProperties {
 	private int maxPageSize = 500;
 
 	/**
-	 * When to create the audit tables at startup: 'embedded' (embedded databases only),
-	 * 'always' or 'never'. The statements are idempotent.
-	 */
-	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
-
-	/**
 	 * Location of the script that creates the audit tables. '@@platform@@' is replaced by
 	 * the database's platform, such as 'h2' or 'postgresql'.
 	 */
 	private String schema = "classpath:dev/plugboard/autoconfigure/auditlog/schema-@@platform@@.sql";
-
-	/**
-	 * Platform used in place of '@@platform@@' in the schema location. Detected from the
-	 * DataSource when not set.
-	 */
-	private @Nullable String platform;
 
 	public List<String> getMask() {
 		return this.mask;
@@ -104,28 +91,13 @@ public class AuditLogProperties {
 		this.maxPageSize = maxPageSize;
 	}
 
-	public DatabaseInitializationMode getInitializeSchema() {
-		return this.initializeSchema;
-	}
-
-	public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
-		this.initializeSchema = initializeSchema;
-	}
-
+	@Override
 	public String getSchema() {
 		return this.schema;
 	}
 
 	public void setSchema(String schema) {
 		this.schema = schema;
-	}
-
-	public @Nullable String getPlatform() {
-		return this.platform;
-	}
-
-	public void setPlatform(@Nullable String platform) {
-		this.platform = platform;
 	}
 
 }

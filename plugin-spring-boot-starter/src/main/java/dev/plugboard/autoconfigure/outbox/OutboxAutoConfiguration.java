@@ -66,8 +66,7 @@ public final class OutboxAutoConfiguration {
 				return new OutboxStore(new JdbcTemplate(dataSource), false, Clock.systemUTC());
 			}
 			try {
-				PluginSchema.initialize("outbox", PREFIX, dataSource, properties.getInitializeSchema(),
-						properties.getPlatform(), properties.getSchema());
+				PluginSchema.initialize("outbox", PREFIX, dataSource, properties);
 			}
 			catch (PluginConfigurationException ex) {
 				throw new IllegalStateException(ex.getMessage(), ex);

@@ -2,9 +2,8 @@ package dev.plugboard.autoconfigure.outbox;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import dev.plugboard.autoconfigure.PluginSchemaProperties;
 
 /**
  * Configuration of the durable outbox, which exists when an enabled plugin implements
@@ -13,7 +12,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * @since 0.1.0
  */
 @ConfigurationProperties("plugboard.outbox")
-public class OutboxProperties {
+public class OutboxProperties extends PluginSchemaProperties {
 
 	/**
 	 * Deliveries that may run at once in this instance.
@@ -51,22 +50,10 @@ public class OutboxProperties {
 	private final Retry retry = new Retry();
 
 	/**
-	 * When to create the outbox table at startup: 'embedded' (embedded databases only),
-	 * 'always' or 'never'. The statements are idempotent.
-	 */
-	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
-
-	/**
 	 * Location of the script that creates the outbox table. '@@platform@@' is replaced by
 	 * the database's platform, such as 'h2' or 'postgresql'.
 	 */
 	private String schema = "classpath:dev/plugboard/autoconfigure/outbox/schema-@@platform@@.sql";
-
-	/**
-	 * Platform used in place of '@@platform@@' in the schema location. Detected from the
-	 * DataSource when not set.
-	 */
-	private @Nullable String platform;
 
 	public int getWorkers() {
 		return this.workers;
@@ -112,28 +99,13 @@ public class OutboxProperties {
 		return this.retry;
 	}
 
-	public DatabaseInitializationMode getInitializeSchema() {
-		return this.initializeSchema;
-	}
-
-	public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
-		this.initializeSchema = initializeSchema;
-	}
-
+	@Override
 	public String getSchema() {
 		return this.schema;
 	}
 
 	public void setSchema(String schema) {
 		this.schema = schema;
-	}
-
-	public @Nullable String getPlatform() {
-		return this.platform;
-	}
-
-	public void setPlatform(@Nullable String platform) {
-		this.platform = platform;
 	}
 
 	/**

@@ -78,8 +78,7 @@ final class StripePluginDefinition implements PluginDefinition<StripeProperties>
 							+ "is no single DataSource bean; add spring-boot-starter-jdbc (or data-jdbc) with a "
 							+ "database, or define a StripeEventStore bean.");
 		}
-		PluginSchema.initialize(StripePlugin.ID, "plugboard.plugins.stripe", dataSource,
-				properties.getInitializeSchema(), properties.getPlatform(), properties.getSchema());
+		PluginSchema.initialize(StripePlugin.ID, "plugboard.plugins.stripe", dataSource, properties);
 		JdbcOperations jdbc = this.jdbc.getIfUnique(() -> new JdbcTemplate(dataSource));
 		PlatformTransactionManager transactions = this.transactionManager
 			.getIfUnique(() -> new DataSourceTransactionManager(dataSource));

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.util.unit.DataSize;
+import dev.plugboard.autoconfigure.PluginSchemaProperties;
 
 /**
  * Configuration of the {@code stripe} built-in, bound from its manifest entry.
@@ -15,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @since 0.1.0
  */
 @ConfigurationProperties("plugboard.plugins.stripe")
-public class StripeProperties {
+public class StripeProperties extends PluginSchemaProperties {
 
 	/**
 	 * Path of the webhook receiver route, which answers POST only.
@@ -41,23 +40,11 @@ public class StripeProperties {
 	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * When to create the table of processed event ids at startup: 'embedded' (embedded
-	 * databases only), 'always' or 'never'. The statements are idempotent.
-	 */
-	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
-
-	/**
 	 * Location of the script that creates the table of processed event ids.
 	 * '@@platform@@' is replaced by the database's platform, such as 'h2' or
 	 * 'postgresql'.
 	 */
 	private String schema = "classpath:dev/plugboard/autoconfigure/stripe/schema-@@platform@@.sql";
-
-	/**
-	 * Platform used in place of '@@platform@@' in the schema location. Detected from the
-	 * DataSource when not set.
-	 */
-	private @Nullable String platform;
 
 	public String getPath() {
 		return this.path;
@@ -91,28 +78,13 @@ public class StripeProperties {
 		this.maxPayloadSize = maxPayloadSize;
 	}
 
-	public DatabaseInitializationMode getInitializeSchema() {
-		return this.initializeSchema;
-	}
-
-	public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
-		this.initializeSchema = initializeSchema;
-	}
-
+	@Override
 	public String getSchema() {
 		return this.schema;
 	}
 
 	public void setSchema(String schema) {
 		this.schema = schema;
-	}
-
-	public @Nullable String getPlatform() {
-		return this.platform;
-	}
-
-	public void setPlatform(@Nullable String platform) {
-		this.platform = platform;
 	}
 
 	@Override
